@@ -1,0 +1,22 @@
+/**
+ * The shape of a check: one module per check under src/checks/rules/, each
+ * with a stable id, the diagnostic codes it can emit and a description that
+ * `mxspec check --list-checks` prints.
+ */
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { EditionId, EditionModel, Program } from '../ir/types.js';
+
+export interface CheckContext {
+  program: Program;
+  /** Each edition's projection, computed once for all checks. */
+  models: Record<EditionId, EditionModel>;
+  report: DiagnosticBag;
+}
+
+export interface Check {
+  id: string;
+  codes: DiagnosticCode[];
+  description: string;
+  run(ctx: CheckContext): void;
+}

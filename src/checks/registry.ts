@@ -1,0 +1,49 @@
+/**
+ * The check registry: the order here is the order checks run and are
+ * listed by `mxspec check --list-checks`.
+ */
+import { EDITION_IDS, type EditionId, type EditionModel, type Program } from '../ir/types.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { projectEdition } from '../editions/project.js';
+import type { Check } from './check.js';
+import { duplicateIds } from './rules/duplicate-ids.js';
+import { duplicateAnchors } from './rules/duplicate-anchors.js';
+import { referencesResolve } from './rules/references.js';
+import { schemaCycles } from './rules/schema-cycles.js';
+import { editionMetadata } from './rules/edition-metadata.js';
+import { portRecords } from './rules/port-records.js';
+import { rpcHasBinding } from './rules/rpc-has-binding.js';
+import { bindingConsistency } from './rules/binding-consistency.js';
+import { examplesValidate } from './rules/examples-validate.js';
+import { completeness } from './rules/completeness.js';
+import { bcp14Boilerplate } from './rules/bcp14.js';
+import { requiredSections } from './rules/required-sections.js';
+
+export const CHECKS: readonly Check[] = [
+  duplicateIds,
+  duplicateAnchors,
+  referencesResolve,
+  schemaCycles,
+  editionMetadata,
+  portRecords,
+  rpcHasBinding,
+  bindingConsistency,
+  examplesValidate,
+  completeness,
+  bcp14Boilerplate,
+  requiredSections,
+];
+
+export function projectAll(program: Program): Record<EditionId, EditionModel> {
+  return Object.fromEntries(EDITION_IDS.map((e) => [e, projectEdition(program, e)])) as Record<EditionId, EditionModel>;
+}
+
+export function runChecks(program: Program, report: DiagnosticBag, models = projectAll(program)): Record<EditionId, EditionModel> {
+  const ctx = { program, models, report };
+  for (const check of CHECKS) {
+    // Reference errors make later checks noisy; examples cannot compile against missing schemas.
+    if (check === examplesValidate && report.items.some((d) => d.code === 'MX2001' || d.code === 'MX2004' || d.code === 'MX3002')) continue;
+    check.run(ctx);
+  }
+  return models;
+}

@@ -1,0 +1,190 @@
+/**
+ * The mxspec command line. Only this layer touches the file system for
+ * output, prints, and decides exit status: 0 ok, 1 errors found, 2 usage.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, type DiagnosticFormat } from '../diagnostics/format.js';
+import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
+import { compile } from '../build/pipeline.js';
+import { writeOutputTree, compareOutputTree, OutputError } from '../build/write-output.js';
+import { CHECKS } from '../checks/registry.js';
+import { EDITION_IDS, type EditionId } from '../ir/types.js';
+import { registerExtraCommands } from './extra-commands.js';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The spec folder: --spec, else ./spec, else the spec shipped with mxspec. */
+export function resolveSpecDir(opt: string | undefined): string {
+  if (opt) return opt;
+  if (existsSync(path.join(process.cwd(), 'spec', 'editions.yaml'))) return 'spec';
+  return path.join(PACKAGE_ROOT, 'spec');
+}
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+export function printDiagnostics(io: Io, diags: Diagnostic[], format: DiagnosticFormat, specDir: string): void {
+  const rel = path.relative(process.cwd(), path.resolve(specDir)).split(path.sep).join('/');
+  const prefix = rel && !rel.startsWith('..') ? rel : path.resolve(specDir).split(path.sep).join('/');
+  const text = formatDiagnostics(diags, { format, specRoot: specDir, frames: io.isTTY && format === 'text', pathPrefix: prefix });
+  if (format === 'text') io.err(text);
+  else io.out(text);
+}
+
+function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {
+  if (diags.hasErrors()) return 1;
+  if (warnAsError && diags.warningCount > 0) return 1;
+  return 0;
+}
+
+function summary(diags: DiagnosticBag): string {
+  return `${diags.errorCount} error(s), ${diags.warningCount} warning(s)`;
+}
+
+function parseFormat(v: string): DiagnosticFormat {
+  if (v !== 'text' && v !== 'json' && v !== 'github') throw new UsageError(`--format must be text, json or github, not "${v}"`);
+  return v;
+}
+
+function collectEdition(v: string, prev: EditionId[] = []): EditionId[] {
+  if (!(EDITION_IDS as readonly string[]).includes(v)) throw new UsageError(`unknown edition "${v}"; editions are ${EDITION_IDS.join(', ')}`);
+  return [...prev, v as EditionId];
+}
+
+export function buildProgram(io: Io = processIo): Command {
+  const program = new Command();
+  let exitCode = 0;
+  program
+    .name('mxspec')
+    .description('Matrix spec toolchain: one source tree, two editions (ietf, matrix-org); types, OpenAPI, Internet-Drafts, diffs.')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('build')
+    .description('check the spec and generate out/ for both editions (atomically: out/ changes only if everything succeeded)')
+    .option('--spec <dir>', 'spec folder (default: ./spec, else the shipped spec)')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--edition <id>', 'build only this edition (repeatable)', collectEdition)
+    .option('--stats', 'print the time of each phase')
+    .option('--check', 'do not write; fail if out/ differs from what the build would write')
+    .addOption(new Option('--format <format>', 'diagnostic format').choices(['text', 'json', 'github']).default('text'))
+    .option('--warn-as-error', 'treat warnings as errors')
+    .action(async (opts: { spec?: string; out: string; edition?: EditionId[]; stats?: boolean; check?: boolean; format: string; warnAsError?: boolean }) => {
+      const specDir = resolveSpecDir(opts.spec);
+      const format = parseFormat(opts.format);
+      const t0 = performance.now();
+      const result = await compile(specDir, { editions: opts.edition });
+      const diags = result.diagnostics;
+      printDiagnostics(io, diags.sorted(), format, specDir);
+      exitCode = exitFor(diags, Boolean(opts.warnAsError));
+      if (exitCode !== 0) {
+        io.err(`mxspec build: ${summary(diags)}; ${opts.out} was not changed\n`);
+        return;
+      }
+      const editions = opts.edition ?? [...EDITION_IDS];
+      const scope = editions.length === EDITION_IDS.length ? [...editions, 'diff'] : editions;
+      if (opts.check) {
+        const cmp = await compareOutputTree(opts.out, result.files, scope.filter((s) => existsSync(path.join(opts.out, s))));
+        const stale = [...cmp.changed.map((p) => `changed: ${p}`), ...cmp.missing.map((p) => `missing: ${p}`), ...cmp.extra.map((p) => `extra: ${p}`)];
+        if (stale.length) {
+          io.err(stale.map((s) => `${opts.out}/${s.split(': ')[1]} - error MX9001: out/ is stale (${s.split(':')[0]}); run mxspec build and commit the result\n`).join(''));
+          exitCode = 1;
+        } else io.err(`mxspec build --check: ${result.files.length} files up to date\n`);
+        return;
+      }
+      const tw = performance.now();
+      try {
+        const keep = EDITION_IDS.filter((e) => !editions.includes(e)) as string[];
+        if (editions.length !== EDITION_IDS.length) keep.push('diff');
+        await writeOutputTree(opts.out, result.files, { keep });
+      } catch (e) {
+        if (e instanceof OutputError) {
+          io.err(`${opts.out} - error MX9001: ${e.message}\n`);
+          exitCode = 1;
+          return;
+        }
+        throw e;
+      }
+      result.timings.push({ phase: 'write', ms: performance.now() - tw });
+      if (opts.stats) {
+        const lines = result.timings.map((t) => `  ${t.phase.padEnd(36)} ${t.ms.toFixed(1).padStart(8)} ms`);
+        lines.push(`  ${'total'.padEnd(36)} ${(performance.now() - t0).toFixed(1).padStart(8)} ms`);
+        io.err(`mxspec build --stats (${result.sourceFiles.length} source files, ${result.files.length} output files)\n${lines.join('\n')}\n`);
+      }
+      io.err(`mxspec build: wrote ${result.files.length} files to ${opts.out} (${summary(diags)})\n`);
+    });
+
+  program
+    .command('check')
+    .description('check the spec and report diagnostics; writes nothing')
+    .option('--spec <dir>', 'spec folder (default: ./spec, else the shipped spec)')
+    .addOption(new Option('--format <format>', 'diagnostic format').choices(['text', 'json', 'github']).default('text'))
+    .option('--warn-as-error', 'treat warnings as errors')
+    .option('--list-checks', 'list the check registry and the diagnostic codes')
+    .action(async (opts: { spec?: string; format: string; warnAsError?: boolean; listChecks?: boolean }) => {
+      if (opts.listChecks) {
+        const lines = CHECKS.map((c) => `${c.id.padEnd(22)} ${c.codes.join(',').padEnd(42)} ${c.description}`);
+        lines.push('', 'Diagnostic codes:');
+        for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) lines.push(`${code}  ${info.severity.padEnd(8)} ${info.title}`);
+        io.out(lines.join('\n') + '\n');
+        return;
+      }
+      const specDir = resolveSpecDir(opts.spec);
+      const format = parseFormat(opts.format);
+      const result = await compile(specDir, { checkOnly: true });
+      printDiagnostics(io, result.diagnostics.sorted(), format, specDir);
+      exitCode = exitFor(result.diagnostics, Boolean(opts.warnAsError));
+      if (format === 'text') io.err(`mxspec check: ${summary(result.diagnostics)}\n`);
+    });
+
+  registerExtraCommands(program, io, (c) => {
+    exitCode = c;
+  });
+
+  (program as Command & { exitCodeRef?: () => number }).exitCodeRef = () => exitCode;
+  return program;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return (program as Command & { exitCodeRef: () => number }).exitCodeRef();
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`mxspec - error MX9003: ${e.message}\n`);
+      return 2;
+    }
+    // Never a stack trace for the user: an internal error is reported as one, with a way to get details.
+    const err = e as Error;
+    io.err(`mxspec - error MX9999: internal error: ${err.message}\n  (this is a bug in mxspec; set MXSPEC_DEBUG=1 for the stack trace)\n`);
+    if (process.env.MXSPEC_DEBUG) io.err(`${err.stack}\n`);
+    return 1;
+  }
+}

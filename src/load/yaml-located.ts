@@ -1,0 +1,245 @@
+/**
+ * YAML to plain JSON values, remembering where every mapping, key and item
+ * came from. Only the YAML 1.2 core schema is accepted: custom tags are
+ * refused (they never construct objects), aliases are expanded under a node
+ * budget (alias bombs stop early) and nesting depth is bounded.
+ */
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
+import type { SourceLocation } from '../ir/types.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+
+export const MAX_YAML_NODES = 200_000;
+export const MAX_DEPTH = 64;
+
+interface ObjectPositions {
+  start: number;
+  keys: Map<string, { key: number; value: number }>;
+}
+interface ArrayPositions {
+  start: number;
+  items: number[];
+}
+
+export class LocatedYaml {
+  private readonly objPos = new WeakMap<object, ObjectPositions | ArrayPositions>();
+
+  constructor(readonly file: string, public value: unknown, private readonly lines: LineCounter) {}
+
+  private readonly aliases = new WeakMap<object, { resolve: (key: string) => { obj: object; key: string }; self: object }>();
+
+  /** @internal */
+  record(obj: object, pos: ObjectPositions | ArrayPositions): void {
+    this.objPos.set(obj, pos);
+    OWNERS.set(obj, this);
+  }
+
+  /** Makes a synthetic object (a merged variant) report the positions of the objects it was built from. */
+  alias(obj: object, resolve: (key: string) => { obj: object; key: string }, self: object): void {
+    this.aliases.set(obj, { resolve, self });
+  }
+
+  at(offset: number): SourceLocation {
+    const p = this.lines.linePos(offset);
+    return { file: this.file, line: p.line, column: p.col };
+  }
+
+  /** Location of a mapping or sequence value. */
+  locOf(obj: unknown): SourceLocation {
+    if (obj && typeof obj === 'object') {
+      const a = this.aliases.get(obj);
+      if (a) return this.locOf(a.self);
+      const p = this.objPos.get(obj);
+      if (p) return this.at(p.start);
+    }
+    return { file: this.file, line: 1, column: 1 };
+  }
+
+  /** Location of a key in a mapping (or of an item in a sequence). */
+  keyLoc(obj: unknown, key: string | number): SourceLocation {
+    if (obj && typeof obj === 'object') {
+      const a = this.aliases.get(obj);
+      if (a) {
+        const r = a.resolve(String(key));
+        return this.keyLoc(r.obj, r.key);
+      }
+      const p = this.objPos.get(obj);
+      if (p && 'keys' in p) {
+        const k = p.keys.get(String(key));
+        if (k) return this.at(k.key);
+      } else if (p && 'items' in p && typeof key === 'number' && p.items[key] !== undefined) {
+        return this.at(p.items[key]!);
+      }
+    }
+    return this.locOf(obj);
+  }
+
+  /** Location of the value under a key. */
+  valueLoc(obj: unknown, key: string | number): SourceLocation {
+    if (obj && typeof obj === 'object') {
+      const a = this.aliases.get(obj);
+      if (a) {
+        const r = a.resolve(String(key));
+        return this.valueLoc(r.obj, r.key);
+      }
+      const p = this.objPos.get(obj);
+      if (p && 'keys' in p) {
+        const k = p.keys.get(String(key));
+        if (k) return this.at(k.value);
+      } else if (p && 'items' in p && typeof key === 'number' && p.items[key] !== undefined) {
+        return this.at(p.items[key]!);
+      }
+    }
+    return this.locOf(obj);
+  }
+
+  /** Location of a JSON pointer path (as ajv reports it: /a/0/b). */
+  pointerLoc(pointer: string, asKey = false, from: unknown = this.value): SourceLocation {
+    const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let cur: unknown = from;
+    let parent: unknown = undefined;
+    let last: string | number | undefined;
+    for (const part of parts) {
+      if (cur === null || typeof cur !== 'object') break;
+      parent = cur;
+      last = Array.isArray(cur) ? Number(part) : part;
+      cur = (cur as Record<string, unknown>)[part];
+    }
+    if (parent !== undefined && last !== undefined) {
+      return asKey ? this.keyLoc(parent, last) : this.valueLoc(parent, last);
+    }
+    return this.locOf(from);
+  }
+}
+
+const OWNERS = new WeakMap<object, LocatedYaml>();
+
+/**
+ * Where a value inside a parsed YAML value sits, for values that travelled
+ * into the IR as plain data (examples): `pointer` is relative to `root`.
+ */
+export function locateInValue(root: unknown, pointer: string): SourceLocation | undefined {
+  if (!root || typeof root !== 'object') return undefined;
+  const owner = OWNERS.get(root);
+  return owner?.pointerLoc(pointer, false, root);
+}
+
+class Budget {
+  nodes = 0;
+}
+
+class StopConversion extends Error {}
+
+export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBag): LocatedYaml | undefined {
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      schema: 'core',
+      customTags: [],
+      merge: false,
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    diags.add('MX1007', `YAML cannot be parsed (${(e as Error).message.split('\n')[0]}); simplify the file`, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  const atOffset = (offset: number): SourceLocation => {
+    const p = lines.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  if (doc.errors.length) {
+    for (const err of doc.errors) {
+      const code = err.code === 'DUPLICATE_KEY' ? 'MX1011' : 'MX1002';
+      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      diags.add(code, code === 'MX1011' ? `${msg}; each key may appear once` : msg, atOffset(err.pos[0]));
+    }
+    return undefined;
+  }
+  const located = new LocatedYaml(file, undefined, lines);
+  const budget = new Budget();
+  let failed = false;
+
+  const convert = (node: YamlNode | null | undefined, depth: number, viaAlias: number): unknown => {
+    if (node === null || node === undefined) return null;
+    if (++budget.nodes > MAX_YAML_NODES) {
+      diags.add('MX1006', `more than ${MAX_YAML_NODES} values after expanding aliases; remove the alias chain`, atOffset(node.range?.[0] ?? 0));
+      throw new StopConversion();
+    }
+    if (depth > MAX_DEPTH) {
+      diags.add('MX1007', `nesting deeper than ${MAX_DEPTH} levels; flatten the structure or use named schemas`, atOffset(node.range?.[0] ?? 0));
+      throw new StopConversion();
+    }
+    if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+      diags.add('MX1009', `YAML tag ${node.tag} is not allowed; only plain YAML values are accepted`, atOffset(node.range?.[0] ?? 0));
+      throw new StopConversion();
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return null;
+      if (viaAlias > 16) {
+        diags.add('MX1006', 'aliases nested more than 16 deep; remove the alias chain', atOffset(node.range?.[0] ?? 0));
+        throw new StopConversion();
+      }
+      return convert(target as YamlNode, depth, viaAlias + 1);
+    }
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = {};
+      const pos: ObjectPositions = { start: node.range?.[0] ?? 0, keys: new Map() };
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        let key: string;
+        if (isScalar(keyNode)) key = String(keyNode.value);
+        else {
+          diags.add('MX1002', 'mapping keys must be plain scalars', atOffset((keyNode as YamlNode | null)?.range?.[0] ?? 0));
+          throw new StopConversion();
+        }
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+          diags.add('MX1105', `key "${key}" is not allowed`, atOffset(keyNode.range?.[0] ?? 0));
+          throw new StopConversion();
+        }
+        const valueNode = pair.value as YamlNode | null;
+        const value = convert(valueNode, depth + 1, viaAlias);
+        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        pos.keys.set(key, { key: keyNode.range?.[0] ?? 0, value: valueNode?.range?.[0] ?? keyNode.range?.[0] ?? 0 });
+      }
+      located.record(obj, pos);
+      return obj;
+    }
+    if (isSeq(node)) {
+      const arr: unknown[] = [];
+      const pos: ArrayPositions = { start: node.range?.[0] ?? 0, items: [] };
+      for (const item of node.items) {
+        arr.push(convert(item as YamlNode, depth + 1, viaAlias));
+        pos.items.push((item as YamlNode | null)?.range?.[0] ?? pos.start);
+      }
+      located.record(arr, pos);
+      return arr;
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'bigint') return Number(v);
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      return v;
+    }
+    return null;
+  };
+
+  let value: unknown;
+  try {
+    value = convert(doc.contents as YamlNode, 0, 0);
+  } catch (e) {
+    if (e instanceof StopConversion) failed = true;
+    else if (e instanceof RangeError) {
+      diags.add('MX1007', 'structure is nested too deeply to read; flatten it', { file, line: 1, column: 1 });
+      failed = true;
+    } else throw e;
+  }
+  if (failed) return undefined;
+  located.value = value;
+  return located;
+}

@@ -1,0 +1,158 @@
+/**
+ * Loads a spec folder into a Program: read (src/load), parse each file by
+ * kind (src/parse), assemble. Semantic checks run afterwards (src/checks).
+ * A per-file cache keyed by content hash lets `mxspec watch` re-parse only
+ * the files that changed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Program, EditionId, Edition } from '../ir/types.js';
+import { readSpecTree, type SourceFile } from '../load/read-tree.js';
+import { parseLocatedYaml } from '../load/yaml-located.js';
+import { validateSource } from '../load/validate-source.js';
+import {
+  parseBindingGroup, parseEditions, parseEventSet, parseReferences, parseRoomVersion, parseRpcGroup, parseSchemaSet,
+} from '../parse/elements.js';
+import { parseMarkdownDocument } from '../parse/markdown.js';
+
+/** What one file contributes to the Program. */
+export interface FileContribution {
+  hash: string;
+  diagnostics: Diagnostic[];
+  apply(program: Program): void;
+}
+
+export type ParseCache = Map<string, FileContribution>;
+
+function hashOf(f: SourceFile): string {
+  return createHash('sha256').update(f.kind).update('\0').update(f.text).digest('hex');
+}
+
+export function parseSourceFile(f: SourceFile): FileContribution {
+  const diags = new DiagnosticBag();
+  const hash = hashOf(f);
+  const none = (): void => {};
+  if (f.kind === 'document') {
+    const doc = parseMarkdownDocument(f.rel, f.text, diags);
+    return { hash, diagnostics: diags.items, apply: doc ? (p) => void p.documents.push(doc) : none };
+  }
+  const located = parseLocatedYaml(f.rel, f.text, diags);
+  if (!located) return { hash, diagnostics: diags.items, apply: none };
+  if (located.value === null || typeof located.value !== 'object' || Array.isArray(located.value)) {
+    diags.add('MX1102', 'the file must be a YAML mapping at the top level', { file: f.rel, line: 1, column: 1 });
+    return { hash, diagnostics: diags.items, apply: none };
+  }
+  if (!validateSource(f.kind, located, diags)) return { hash, diagnostics: diags.items, apply: none };
+  const ctx = { doc: located, diags };
+  let apply: (p: Program) => void = none;
+  switch (f.kind) {
+    case 'editions': {
+      const { editions, authors } = parseEditions(ctx);
+      apply = (p) => {
+        p.editions = editions as Record<EditionId, Edition>;
+        p.authors = authors;
+      };
+      break;
+    }
+    case 'references': {
+      const refs = parseReferences(ctx);
+      apply = (p) => {
+        for (const r of refs) p.references[r.id] = r;
+      };
+      break;
+    }
+    case 'rpc-group': {
+      const { group, rpcs } = parseRpcGroup(ctx);
+      apply = (p) => {
+        p.rpcGroups.push(group);
+        p.rpcs.push(...rpcs);
+      };
+      break;
+    }
+    case 'binding-group': {
+      const { group, bindings } = parseBindingGroup(ctx);
+      apply = (p) => {
+        p.bindingGroups.push(group);
+        p.bindings.push(...bindings);
+      };
+      break;
+    }
+    case 'schema-set': {
+      const schemas = parseSchemaSet(ctx, path.posix.basename(f.rel, '.yaml'));
+      apply = (p) => void p.schemas.push(...schemas);
+      break;
+    }
+    case 'event-set': {
+      const { blocks, eventTypes, eduTypes } = parseEventSet(ctx);
+      apply = (p) => {
+        p.contentBlocks.push(...blocks);
+        p.eventTypes.push(...eventTypes);
+        p.eduTypes.push(...eduTypes);
+      };
+      break;
+    }
+    case 'room-version': {
+      const rv = parseRoomVersion(ctx);
+      apply = (p) => void p.roomVersions.push(rv);
+      break;
+    }
+  }
+  return { hash, diagnostics: diags.items, apply };
+}
+
+export function emptyProgram(root: string): Program {
+  return {
+    root,
+    editions: {} as Program['editions'],
+    authors: {},
+    documents: [],
+    rpcGroups: [],
+    rpcs: [],
+    bindingGroups: [],
+    bindings: [],
+    schemas: [],
+    contentBlocks: [],
+    eventTypes: [],
+    eduTypes: [],
+    roomVersions: [],
+    references: {},
+  };
+}
+
+export interface LoadResult {
+  program?: Program;
+  diagnostics: DiagnosticBag;
+  /** Relative paths and hashes of the files read (for watch and caching). */
+  files: { rel: string; hash: string }[];
+}
+
+export async function loadProgram(specRoot: string, cache?: ParseCache): Promise<LoadResult> {
+  const diagnostics = new DiagnosticBag();
+  const root = path.resolve(specRoot);
+  if (!existsSync(path.join(root, 'editions.yaml'))) {
+    diagnostics.add('MX1013', `no spec found at ${specRoot}: the folder must contain editions.yaml (see spec/README.md)`);
+    return { diagnostics, files: [] };
+  }
+  const files = await readSpecTree(root, diagnostics);
+  const program = emptyProgram(root);
+  const seen: { rel: string; hash: string }[] = [];
+  for (const f of files) {
+    const hash = hashOf(f);
+    let contribution = cache?.get(f.rel);
+    if (!contribution || contribution.hash !== hash) {
+      contribution = parseSourceFile(f);
+      cache?.set(f.rel, contribution);
+    }
+    seen.push({ rel: f.rel, hash });
+    diagnostics.push(...contribution.diagnostics);
+    contribution.apply(program);
+  }
+  if (cache) for (const k of [...cache.keys()]) if (!seen.some((s) => s.rel === k)) cache.delete(k);
+  if (!program.editions.ietf) {
+    if (!diagnostics.hasErrors()) diagnostics.add('MX1013', 'editions.yaml did not define the editions');
+    return { diagnostics, files: seen };
+  }
+  return { program, diagnostics, files: seen };
+}
