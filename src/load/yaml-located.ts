@@ -111,6 +111,9 @@ export class LocatedYaml {
   }
 }
 
+/** The YAML 1.2 core schema's own tags; anything else (!!js/function, !!python/object, !custom) is refused. */
+const ALLOWED_TAGS = new Set(['!', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
 const OWNERS = new WeakMap<object, LocatedYaml>();
 
 /**
@@ -163,18 +166,26 @@ export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBa
   const budget = new Budget();
   let failed = false;
 
+  // The outermost alias being expanded: where an alias bomb is reported.
+  let outerAlias: YamlNode | undefined;
   const convert = (node: YamlNode | null | undefined, depth: number, viaAlias: number): unknown => {
     if (node === null || node === undefined) return null;
     if (++budget.nodes > MAX_YAML_NODES) {
-      diags.add('MX1006', `more than ${MAX_YAML_NODES} values after expanding aliases; remove the alias chain`, atOffset(node.range?.[0] ?? 0));
+      diags.add('MX1006', `more than ${MAX_YAML_NODES} values after expanding aliases; remove the alias chain`, atOffset((outerAlias ?? node).range?.[0] ?? 0));
       throw new StopConversion();
     }
     if (depth > MAX_DEPTH) {
       diags.add('MX1007', `nesting deeper than ${MAX_DEPTH} levels; flatten the structure or use named schemas`, atOffset(node.range?.[0] ?? 0));
       throw new StopConversion();
     }
-    if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-      diags.add('MX1009', `YAML tag ${node.tag} is not allowed; only plain YAML values are accepted`, atOffset(node.range?.[0] ?? 0));
+    if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
+      // The node's range starts after its tag; point at the tag itself.
+      const at = node.range?.[0] ?? 0;
+      let tagAt = text.lastIndexOf('!', at);
+      while (tagAt > 0 && text[tagAt - 1] === '!') tagAt--;
+      const lineStart = text.lastIndexOf('\n', at - 1);
+      const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      diags.add('MX1009', `YAML tag ${shown} is not allowed; only plain YAML values are accepted`, atOffset(tagAt > lineStart ? tagAt : at));
       throw new StopConversion();
     }
     if (isAlias(node)) {
@@ -184,7 +195,10 @@ export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBa
         diags.add('MX1006', 'aliases nested more than 16 deep; remove the alias chain', atOffset(node.range?.[0] ?? 0));
         throw new StopConversion();
       }
-      return convert(target as YamlNode, depth, viaAlias + 1);
+      if (viaAlias === 0) outerAlias = node;
+      const v = convert(target as YamlNode, depth, viaAlias + 1);
+      if (viaAlias === 0) outerAlias = undefined;
+      return v;
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};

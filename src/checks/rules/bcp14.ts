@@ -13,7 +13,14 @@ function scan(nodes: RootContent[], found: { keyword?: { line: number; column: n
     if (n.type === 'text') {
       BCP14_PATTERN.lastIndex = 0;
       const m = BCP14_PATTERN.exec(n.value);
-      if (m && !found.keyword) found.keyword = { line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1, word: m[1]! };
+      if (m && !found.keyword) {
+        // Point at the keyword itself, not the start of the text run.
+        const before = n.value.slice(0, m.index);
+        const nl = before.lastIndexOf('\n');
+        const line = (n.position?.start.line ?? 1) + (before.match(/\n/g)?.length ?? 0);
+        const column = nl < 0 ? (n.position?.start.column ?? 1) + m.index : m.index - nl;
+        found.keyword = { line, column, word: m[1]! };
+      }
     } else if (n.type === 'leafDirective' && (n as { name?: string }).name === 'bcp14-boilerplate') {
       found.boilerplate = true;
     }
