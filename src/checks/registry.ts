@@ -18,6 +18,8 @@ import { examplesValidate } from './rules/examples-validate.js';
 import { completeness } from './rules/completeness.js';
 import { bcp14Boilerplate } from './rules/bcp14.js';
 import { requiredSections } from './rules/required-sections.js';
+import { draftsReferences } from './rules/drafts-references.js';
+import { draftsStructure } from './rules/drafts-structure.js';
 
 export const CHECKS: readonly Check[] = [
   duplicateIds,
@@ -32,6 +34,8 @@ export const CHECKS: readonly Check[] = [
   completeness,
   bcp14Boilerplate,
   requiredSections,
+  draftsReferences,
+  draftsStructure,
 ];
 
 export function projectAll(program: Program): Record<EditionId, EditionModel> {

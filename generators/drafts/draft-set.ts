@@ -1,0 +1,144 @@
+/**
+ * Renders every draft of the ietf edition together: placements and section
+ * numbers of one draft are needed by the others (cross-draft references),
+ * so the set is built in two passes and then checked.
+ */
+import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
+import type { EditionModel } from '../../src/ir/types.js';
+import type { OutputFile } from '../generator.js';
+import { cite, newContext, type DraftInfo, type RenderContext } from './context.js';
+import { draftReferenceAnchor, versionedName } from './docname.js';
+import { computePlacements } from './placements.js';
+import { buildDraft } from './build-draft.js';
+import { sectionNumbers } from './numbering.js';
+import { el, isElement, toXmlDocument, type XElement } from './xml.js';
+import {
+  checkAnchors, checkAscii, checkAuthors, checkBcp14, checkCodeWidth, checkDocName, checkReferences, checkRequiredSections, checkSectionOrder, checkXrefs,
+} from './checks.js';
+
+export interface RenderedDraft {
+  docId: string;
+  fileName: string;
+  tree: XElement;
+  xml: string;
+}
+
+export interface DraftSet {
+  drafts: RenderedDraft[];
+  diagnostics: DiagnosticBag;
+}
+
+/** The documents of the edition that have a docName, with their draft facts. */
+export function draftInfos(model: EditionModel): Map<string, DraftInfo> {
+  const out = new Map<string, DraftInfo>();
+  for (const doc of model.documents) {
+    const meta = model.edition.documents[doc.id];
+    if (!meta?.docName) continue;
+    out.set(doc.id, { doc, docName: meta.docName, revision: meta.revision ?? 0, referenceAnchor: draftReferenceAnchor(meta.docName) });
+  }
+  return out;
+}
+
+/** Finds the parent of `target` in the tree. */
+function parentOf(root: XElement, target: XElement): XElement | undefined {
+  for (const c of root.children) {
+    if (!isElement(c)) continue;
+    if (c === target) return root;
+    const p = parentOf(c, target);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** Before the first folded example, a sentence saying how to read the folding (RFC 8792 asks for it). */
+function explainFolding(ctx: RenderContext, rfc: XElement): void {
+  const first = ctx.folded[0];
+  if (!first) return;
+  let anchorEl = first;
+  let parent = parentOf(rfc, first);
+  if (parent?.name === 'figure') {
+    anchorEl = parent;
+    parent = parentOf(rfc, parent);
+  }
+  if (!parent) return;
+  const listed = ctx.doc.normative.includes('RFC8792') || ctx.doc.informative.includes('RFC8792');
+  const loc = first.loc ?? ctx.doc.loc;
+  let ref;
+  if (listed) {
+    ref = el('xref', { target: 'RFC8792' });
+    ctx.xrefs.push({ element: ref, loc });
+    cite(ctx, 'RFC8792', loc);
+  } else {
+    ref = 'RFC 8792';
+    ctx.report.add('MX7012', `a code block of ${ctx.doc.file} is too wide and was folded per RFC 8792; list RFC8792 under "informative" in the front matter so the draft can cite it`, loc);
+  }
+  const note = el('t', {}, ['Long lines in the examples of this document are folded as described in ', ref, '.']);
+  parent.children.splice(parent.children.indexOf(anchorEl), 0, note);
+}
+
+export function renderDraftSet(model: EditionModel): DraftSet {
+  const diagnostics = new DiagnosticBag();
+  const infos = draftInfos(model);
+  const placements = computePlacements(model, [...infos.values()].map((i) => i.doc));
+  const built: { ctx: RenderContext; tree: XElement; info: DraftInfo }[] = [];
+  for (const info of infos.values()) {
+    const ctx = newContext(model, info.doc, infos, placements, diagnostics);
+    const tree = buildDraft(ctx);
+    explainFolding(ctx, tree);
+    built.push({ ctx, tree, info });
+  }
+  // Second pass: section numbers for references into the other drafts.
+  const numbers = new Map(built.map((b) => [b.info.doc.id, sectionNumbers(b.tree)]));
+  for (const b of built) {
+    for (const x of b.ctx.crossDraft) {
+      const nums = numbers.get(x.doc);
+      if (!nums?.has(x.anchor)) {
+        diagnostics.add('MX7003', `cross-reference to "${x.anchor}" in the draft of document ${x.doc}, which has no such anchor`, x.loc);
+        continue;
+      }
+      const n = nums.get(x.anchor);
+      if (n && n !== 'appendix') {
+        x.element.attrs.section = n;
+        x.element.attrs.sectionFormat = 'of';
+      }
+    }
+  }
+  const drafts: RenderedDraft[] = [];
+  const authorsSeen = new Set<string>();
+  for (const { ctx, tree, info } of built) {
+    checkDocName(ctx, tree);
+    const anchors = checkAnchors(ctx, tree);
+    checkXrefs(ctx, tree, anchors);
+    checkSectionOrder(ctx, tree);
+    checkRequiredSections(ctx, tree);
+    checkBcp14(ctx);
+    checkReferences(ctx);
+    checkCodeWidth(ctx, tree);
+    checkAscii(ctx, tree);
+    checkAuthors(ctx, authorsSeen);
+    const fileName = `${versionedName(info.docName, info.revision)}.xml`;
+    drafts.push({ docId: info.doc.id, fileName, tree, xml: toXmlDocument(tree) });
+  }
+  return { drafts, diagnostics };
+}
+
+const cache = new WeakMap<EditionModel, DraftSet>();
+
+/** Whether the draft set of this model has been rendered already. */
+export function draftsRendered(model: EditionModel): boolean {
+  return cache.has(model);
+}
+
+/** The draft set of a model, rendered once (the check phase and the generator share it). */
+export function draftSetFor(model: EditionModel): DraftSet {
+  let s = cache.get(model);
+  if (!s) {
+    s = renderDraftSet(model);
+    cache.set(model, s);
+  }
+  return s;
+}
+
+export function draftFiles(set: DraftSet, editionDir = 'ietf'): OutputFile[] {
+  return set.drafts.map((d) => ({ path: `${editionDir}/drafts/${d.fileName}`, content: d.xml }));
+}

@@ -1,0 +1,98 @@
+/**
+ * A tiny XML tree for RFC XML v3 output. Drafts are built as trees (not
+ * strings) so the draft checks can walk what will actually be written, and
+ * so that every piece of spec text is escaped in exactly one place.
+ */
+import type { SourceLocation } from '../../src/ir/types.js';
+
+export interface XElement {
+  name: string;
+  attrs: Record<string, string | undefined>;
+  children: XNode[];
+  /** Where the content came from in spec/, for located diagnostics. */
+  loc?: SourceLocation;
+}
+export type XNode = XElement | string;
+
+/** Builds an element; undefined attributes are dropped, attribute order is the order given. */
+export function el(name: string, attrs: Record<string, string | number | boolean | undefined> = {}, children: XNode[] = [], loc?: SourceLocation): XElement {
+  const a: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[k] = String(v);
+  const e: XElement = { name, attrs: a, children };
+  if (loc) e.loc = loc;
+  return e;
+}
+
+export function isElement(n: XNode | undefined): n is XElement {
+  return typeof n === 'object' && n !== null;
+}
+
+export function escapeText(s: string): string {
+  // ">" is escaped too so that "]]>" in spec text can never end a section of markup.
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** Elements whose content is laid out on separate, indented lines when all their children are elements. */
+const LAYOUT = new Set([
+  'rfc', 'front', 'middle', 'back', 'section', 'references', 'reference', 'author', 'address', 'postal', 'abstract', 'note',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'figure', 'blockquote', 'aside',
+]);
+/** Phrase-level elements: a parent holding them keeps its content on one line. */
+const INLINE = new Set(['tt', 'em', 'strong', 'xref', 'eref', 'bcp14', 'br', 'sub', 'sup', 'u', 'cref', 'iref', 'relref']);
+/** Elements whose text is literal: never re-indented. */
+const VERBATIM = new Set(['sourcecode', 'artwork']);
+
+function attrString(e: XElement): string {
+  return Object.entries(e.attrs)
+    .filter((kv): kv is [string, string] => kv[1] !== undefined)
+    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+    .join('');
+}
+
+function inline(n: XNode): string {
+  if (typeof n === 'string') return escapeText(n);
+  if (!n.children.length) return `<${n.name}${attrString(n)}/>`;
+  return `<${n.name}${attrString(n)}>${n.children.map(inline).join('')}</${n.name}>`;
+}
+
+function serialize(e: XElement, indent: string, out: string[]): void {
+  const open = `<${e.name}${attrString(e)}`;
+  if (!e.children.length) {
+    out.push(`${indent}${open}/>`);
+    return;
+  }
+  if (VERBATIM.has(e.name)) {
+    const text = e.children.map((c) => (typeof c === 'string' ? c : '')).join('');
+    out.push(`${indent}${open}>\n${escapeText(text)}\n</${e.name}>`);
+    return;
+  }
+  const blockLayout = LAYOUT.has(e.name) && e.children.every((c) => isElement(c) && !INLINE.has(c.name));
+  if (!blockLayout) {
+    out.push(`${indent}${open}>${e.children.map(inline).join('')}</${e.name}>`);
+    return;
+  }
+  out.push(`${indent}${open}>`);
+  for (const c of e.children) serialize(c as XElement, indent + '  ', out);
+  out.push(`${indent}</${e.name}>`);
+}
+
+export function toXmlDocument(root: XElement): string {
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  serialize(root, '', out);
+  return out.join('\n') + '\n';
+}
+
+/** Depth-first walk with the ancestor chain. */
+export function walk(root: XElement, fn: (e: XElement, ancestors: XElement[]) => void, ancestors: XElement[] = []): void {
+  fn(root, ancestors);
+  for (const c of root.children) if (isElement(c)) walk(c, fn, [...ancestors, root]);
+}
+
+/** All text below an element. */
+export function textOf(n: XNode): string {
+  return typeof n === 'string' ? n : n.children.map(textOf).join('');
+}
