@@ -5,7 +5,7 @@
  * killed build leaves the previous out/ as it was; a leftover from a build
  * killed between the two renames is recovered on the next run.
  */
-import { promises as fs, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { promises as fs, existsSync, lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from '../../generators/generator.js';
 
@@ -52,13 +52,25 @@ export async function writeOutputTree(outDir: string, files: OutputFile[], opts:
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
-  recoverOutput(out);
+  // The swap below renames whatever is at `out` away and deletes it: never do
+  // that to something that is not an output folder (a file the user named).
+  let existing: import('node:fs').Stats | undefined;
+  try {
+    existing = lstatSync(out);
+  } catch {
+    existing = undefined;
+  }
+  if (existing && !existing.isDirectory()) {
+    throw new OutputError(`cannot write the output to ${outDir}: it exists and is not a folder; ${outDir} is unchanged`, 'ENOTDIR');
+  }
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
   const old = path.join(parent, `.${base}.old-${process.pid}`);
   try {
+    // Inside the try: the parent may be unusable (a file, unreadable), which is an output error, not a crash.
+    recoverOutput(out);
     await fs.mkdir(parent, { recursive: true });
     await fs.rm(staging, { recursive: true, force: true });
-    await fs.mkdir(staging, { recursive: true });
+    await fs.mkdir(staging);
     if (existsSync(out)) {
       for (const k of opts.keep ?? []) {
         const src = path.join(out, k);
@@ -68,9 +80,15 @@ export async function writeOutputTree(outDir: string, files: OutputFile[], opts:
     const dirs = new Set<string>();
     for (const f of files) {
       const rel = safeOutputPath(f.path);
-      const dir = path.dirname(path.join(staging, rel));
-      if (!dirs.has(dir)) {
-        await fs.mkdir(dir, { recursive: true });
+      // One level at a time: Node's recursive mkdir reports ENOSPC and EROFS
+      // as ENOENT, which would hide "the disk is full" from the user.
+      const parts = path.posix.dirname(rel).split('/').filter((p) => p !== '.');
+      for (let i = 1; i <= parts.length; i++) {
+        const dir = path.join(staging, ...parts.slice(0, i));
+        if (dirs.has(dir)) continue;
+        await fs.mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EEXIST') throw e;
+        });
         dirs.add(dir);
       }
     }

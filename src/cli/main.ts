@@ -79,7 +79,8 @@ export function buildProgram(io: Io = processIo): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    // Usage errors carry the same "where - error CODE: message" shape as every other diagnostic.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(str.replace(/^error: /, 'mxspec - error MX9003: ')) });
 
   program
     .command('build')

@@ -96,6 +96,12 @@ export async function readSpecTree(root: string, diags: DiagnosticBag): Promise<
         continue;
       }
       if (isFile) rels.push(rel);
+      else if (kindOf(rel)) {
+        // A FIFO, socket or device under a source name: reading it could block
+        // forever or yield endless bytes, and skipping it silently would drop a
+        // source the author meant to include.
+        diags.add('MX1001', 'not a regular file (a pipe, socket or device); replace it with a plain text file', loc(rel));
+      }
     }
   }
 

@@ -15,7 +15,7 @@ const validators = new Map<string, ValidateFunction>();
 function validatorFor(kind: Exclude<SourceKind, 'document'> | 'front-matter'): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
-    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false });
+    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { optimize: false } });
     v = ajv.compile(kind === 'front-matter' ? FRONT_MATTER_SCHEMA : SOURCE_SCHEMAS[kind]);
     validators.set(kind, v);
   }

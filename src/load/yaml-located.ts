@@ -126,6 +126,18 @@ export function locateInValue(root: unknown, pointer: string): SourceLocation | 
   return owner?.pointerLoc(pointer, false, root);
 }
 
+/** Offset of the first `[` or `{` nested deeper than `limit` (a rough scan: quotes and comments are not tracked). */
+function firstFlowOpenerPastDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[' || ch === '{') {
+      if (++depth > limit) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 class Budget {
   nodes = 0;
 }
@@ -156,9 +168,21 @@ export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBa
   };
   if (doc.errors.length) {
     for (const err of doc.errors) {
-      const code = err.code === 'DUPLICATE_KEY' ? 'MX1011' : 'MX1002';
+      // RESOURCE_EXHAUSTION is the yaml library running out of stack on deep
+      // flow nesting ([[[[…): that is a nesting problem, not a syntax error.
+      const code = err.code === 'DUPLICATE_KEY' ? 'MX1011' : err.code === 'RESOURCE_EXHAUSTION' ? 'MX1007' : 'MX1002';
       const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      diags.add(code, code === 'MX1011' ? `${msg}; each key may appear once` : msg, atOffset(err.pos[0]));
+      // The library suggests an API call; authors need to know what to change.
+      if (err.code === 'MULTIPLE_DOCS') {
+        diags.add(code, 'a source file holds one YAML document; remove the second "---" or split the file', atOffset(err.pos[0]));
+        continue;
+      }
+      const shown = code === 'MX1011' ? `${msg}; each key may appear once` : code === 'MX1007' ? `nesting is too deep to read (${msg}); flatten the structure or use named schemas` : msg;
+      // The library's own position is wherever the stack ran out (it varies with
+      // the stack size); report the first opener past MAX_DEPTH instead, so the
+      // location is stable. Only reached for text the library already rejected.
+      const at = code === 'MX1007' ? (firstFlowOpenerPastDepth(text, MAX_DEPTH) ?? err.pos[0]) : err.pos[0];
+      diags.add(code, shown, atOffset(at));
     }
     return undefined;
   }

@@ -12,7 +12,7 @@ import type { Heading, Parent, Root, RootContent, Text } from 'mdast';
 import type { DocumentIR, EditionId, PortRecord, Section, SourceLocation } from '../ir/types.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { suggestion } from '../diagnostics/did-you-mean.js';
-import { parseLocatedYaml } from '../load/yaml-located.js';
+import { MAX_DEPTH, parseLocatedYaml } from '../load/yaml-located.js';
 import { validateSource } from '../load/validate-source.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
@@ -210,7 +210,19 @@ export function parseMarkdownDocument(file: string, text: string, diags: Diagnos
   try {
     root = processor.parse(text);
   } catch (e) {
-    diags.add('MX1202', `Markdown cannot be parsed: ${(e as Error).message}`, { file, line: 1, column: 1 });
+    // The parser is recursive: thousands of nested quotes or lists exhaust the stack.
+    if (e instanceof RangeError) {
+      diags.add('MX1007', `Markdown is nested too deeply to read; flatten it (at most ${MAX_DEPTH} levels)`, { file, ...(deepQuotePosition(text) ?? { line: 1, column: 1 }) });
+    } else {
+      diags.add('MX1202', `Markdown cannot be parsed: ${(e as Error).message}`, { file, line: 1, column: 1 });
+    }
+    return undefined;
+  }
+  // Bound the nesting the parser did accept, so later recursive passes (checks,
+  // generators) cannot run out of stack on it.
+  const tooDeep = firstNodePastDepth(root, MAX_DEPTH);
+  if (tooDeep) {
+    diags.add('MX1007', `Markdown nesting deeper than ${MAX_DEPTH} levels; flatten the structure`, locAt(file, tooDeep));
     return undefined;
   }
   const before = diags.errorCount;
@@ -302,6 +314,36 @@ export function parseMarkdownDocument(file: string, text: string, diags: Diagnos
   };
   if (typeof fm.abbrev === 'string') doc.abbrev = fm.abbrev;
   return doc;
+}
+
+/** The first node (in document order) nested deeper than `limit`; iterative, so it cannot overflow itself. */
+function firstNodePastDepth(root: Root, limit: number): RootContent | undefined {
+  const stack: { node: Parent | RootContent; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > limit) return node as RootContent;
+    if ('children' in node) {
+      const kids = node.children as RootContent[];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the first blockquote chain goes deeper than MAX_DEPTH (where a parser
+ * stack overflow most likely came from): the same position the depth check
+ * above reports when the parser copes, so the answer does not depend on the
+ * stack size.
+ */
+function deepQuotePosition(text: string): { line: number; column: number } | undefined {
+  const lines = text.split(/\r?\n/);
+  const deep = new RegExp(`^ {0,3}(?:> ?){${MAX_DEPTH}}(?=>)`);
+  for (let i = 0; i < lines.length; i++) {
+    const m = deep.exec(lines[i]!);
+    if (m) return { line: i + 1, column: m[0].length + 1 };
+  }
+  return undefined;
 }
 
 function containsHeading(p: Parent): boolean {
