@@ -1,0 +1,172 @@
+/**
+ * The diff engine's core: hands element pairs and unmatched collection
+ * members to the rules of their site, turns findings into changes, and runs
+ * the safety net: any field of a pair that differs and that no rule claimed
+ * and no walker descends into becomes an `unclassified` change. Walkers
+ * (src/diff/walk/) decide what is paired with what.
+ */
+import type { PortRecord, SourceLocation } from '../ir/types.js';
+import { canonical, show } from './canonical.js';
+import type { Change, DiffRule, Direction, ElementPair, Finding, PortMatch, SetPair, SiteKind } from './types.js';
+
+export const UNCLASSIFIED = 'unclassified';
+
+interface PortFrame {
+  port: PortRecord;
+  parent?: PortFrame;
+}
+
+type Scoped = { port?: PortRecord; loc?: SourceLocation };
+
+export interface CompareOptions {
+  /** Fields the walker compares itself (recursion); run after the rules unless a rule claimed the field. */
+  children?: Record<string, () => void>;
+  /** Fields that are keys or derived data, never compared. */
+  ignore?: readonly string[];
+}
+
+export class DiffRun {
+  readonly changes: Change[] = [];
+  private portFrame?: PortFrame;
+  private readonly bySite = new Map<string, DiffRule[]>();
+
+  constructor(rules: readonly DiffRule[], private readonly crossEdition = false) {
+    for (const r of rules) {
+      const list = this.bySite.get(r.site) ?? [];
+      list.push(r);
+      this.bySite.set(r.site, list);
+    }
+  }
+
+  private rulesFor(site: SiteKind, element: boolean): DiffRule[] {
+    return [...(this.bySite.get(site) ?? []), ...(element ? (this.bySite.get('any-element') ?? []) : [])];
+  }
+
+  private currentPort(own?: PortRecord): PortMatch {
+    const p = own ?? this.portFrame?.port;
+    return p ? portMatch(p) : 'untracked';
+  }
+
+  /** Runs fn with the element's port record (either side) as the nearest one. */
+  withPort<T>(from: Scoped | undefined, to: Scoped | undefined, fn: () => T): T {
+    const port = to?.port ?? from?.port;
+    if (!port) return fn();
+    const saved = this.portFrame;
+    this.portFrame = { port, parent: saved };
+    try {
+      return fn();
+    } finally {
+      this.portFrame = saved;
+    }
+  }
+
+  private record(
+    rule: Pick<DiffRule, 'id' | 'severity'>,
+    pair: { path: string; document: string; direction: Direction; documentOf?: (key: string) => string },
+    f: Finding,
+    locs: { from: SourceLocation | null; to: SourceLocation | null },
+  ): void {
+    const change: Change = {
+      rule: rule.id,
+      severity: rule.severity,
+      direction: pair.direction,
+      document: f.document ?? (f.at && pair.documentOf ? pair.documentOf(f.at) : pair.document),
+      path: f.at ? `${pair.path}/${f.at}` : pair.path,
+      message: f.message,
+      from: f.from === undefined ? locs.from : f.from,
+      to: f.to === undefined ? locs.to : f.to,
+      port: this.currentPort(f.port),
+    };
+    if (f.prose) change.prose = f.prose;
+    this.changes.push(change);
+  }
+
+  /** Compares one matched pair of elements. */
+  compare<T extends object>(pair: ElementPair<T>, opts: CompareOptions = {}): void {
+    const from = pair.from as T & Scoped;
+    const to = pair.to as T & Scoped;
+    // The same object on both sides (shared by projection or a parse cache) cannot differ.
+    if (pair.from === pair.to) return;
+    this.withPort(from, to, () => {
+      const claimed = new Set<string>();
+      const locs = { from: from.loc ?? null, to: to.loc ?? null };
+      const full = { ...pair, crossEdition: this.crossEdition };
+      for (const rule of this.rulesFor(pair.site, true)) {
+        rule.detect(full, {
+          report: (f) => {
+            for (const c of f.claims) claimed.add(c);
+            if (!f.silent) this.record(rule, pair, f, locs);
+          },
+          isClaimed: (c) => claimed.has(c),
+        });
+      }
+      if (claimed.has('*')) return;
+      const skip = new Set(['loc', ...(opts.ignore ?? []), ...Object.keys(opts.children ?? {})]);
+      const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+      for (const k of keys) {
+        if (skip.has(k) || claimed.has(k)) continue;
+        const a = (from as Record<string, unknown>)[k];
+        const b = (to as Record<string, unknown>)[k];
+        if (a === b || canonical(a) === canonical(b)) continue;
+        this.record({ id: UNCLASSIFIED, severity: 'breaking' }, pair, {
+          message: `${pair.site} field "${k}" differs and no rule classifies it: ${show(a)} -> ${show(b)}`,
+          claims: [k],
+          at: k,
+        }, locs);
+      }
+      for (const [field, run] of Object.entries(opts.children ?? {})) if (!claimed.has(field)) run();
+    });
+  }
+
+  /**
+   * Pairs a keyed collection: matched members go to onPair, unmatched ones to
+   * the set rules of the site (which may pair them further, e.g. renames);
+   * what no rule claims is unclassified.
+   */
+  compareSet<T extends object>(
+    args: Omit<SetPair<T>, 'removed' | 'added'> & { from: T[]; to: T[] },
+    onPair: (a: T, b: T) => void,
+  ): void {
+    const fromByKey = new Map(args.from.map((e) => [args.keyOf(e), e]));
+    const toByKey = new Map(args.to.map((e) => [args.keyOf(e), e]));
+    const removed = args.from.filter((e) => !toByKey.has(args.keyOf(e)));
+    const added = args.to.filter((e) => !fromByKey.has(args.keyOf(e)));
+    const pairs: [T, T][] = args.from.filter((e) => toByKey.has(args.keyOf(e))).map((e) => [e, toByKey.get(args.keyOf(e))!]);
+    if (removed.length || added.length) {
+      const set: SetPair<T> = { ...args, removed, added };
+      const claimed = new Set<string>();
+      for (const rule of this.rulesFor(args.site, false)) {
+        rule.detect(set, {
+          report: (f) => {
+            for (const c of f.claims) claimed.add(c);
+            for (const p of f.pairs ?? []) pairs.push(p as [T, T]);
+            this.record(rule, args, f, { from: null, to: null });
+          },
+          isClaimed: (c) => claimed.has(c),
+        });
+      }
+      for (const [sign, list] of [['-', removed], ['+', added]] as const) {
+        for (const el of list) {
+          const key = args.keyOf(el);
+          if (claimed.has(sign + key)) continue;
+          const loc = (el as Scoped).loc ?? null;
+          this.record({ id: UNCLASSIFIED, severity: 'breaking' }, args, {
+            message: `${args.site}: "${key}" ${sign === '-' ? 'removed' : 'added'} and no rule classifies it`,
+            claims: [sign + key],
+            at: key,
+          }, { from: sign === '-' ? loc : null, to: sign === '+' ? loc : null });
+        }
+      }
+    }
+    for (const [a, b] of pairs) onPair(a, b);
+  }
+}
+
+export function portMatch(p: PortRecord): PortMatch {
+  const out: Exclude<PortMatch, 'untracked'> = { status: p.status, loc: p.loc };
+  if (p.origin) out.origin = p.origin;
+  if (p.msc !== undefined) out.msc = p.msc;
+  if (p.reason) out.reason = p.reason;
+  if (p.note) out.note = p.note;
+  return out;
+}

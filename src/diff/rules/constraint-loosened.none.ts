@@ -1,0 +1,14 @@
+import type { DiffRule } from '../types.js';
+import { constraintChanges } from './constraints.js';
+
+export const rule: DiffRule = {
+  id: 'constraint-loosened.none',
+  severity: 'warning',
+  direction: 'none',
+  description: "A constraint (length, range, pattern, item count, uniqueness, extra keys, map keys, a new or dropped format or enum) was loosened in data that flows both ways (events, shared schemas): receivers of FROM may see values they reject.",
+  site: 'schema',
+  detect(pair, api) {
+    if (pair.direction !== 'none') return;
+    for (const c of constraintChanges(pair.from, pair.to)) if (c.movement === 'loosened') api.report({ message: c.message, claims: [c.field] });
+  },
+};
