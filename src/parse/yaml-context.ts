@@ -83,6 +83,11 @@ export function parseScope<T>(
       for (const [k, val] of Object.entries(raw)) if (k !== 'variants') merged[k] = val;
       for (const [k, val] of Object.entries(v)) merged[k] = val;
       const element = withVariantLoc(ctx, merged, v, raw, () => parseElement(merged));
+      // A variant keeps the shared element's port record and lifecycle unless it gives its own.
+      const vPort = parsePort(ctx, merged.port);
+      const vLife = parseLifecycle(merged);
+      if (vPort) (element as { port?: PortRecord }).port = vPort;
+      if (vLife) (element as { lifecycle?: Lifecycle }).lifecycle = vLife;
       variants[ed as EditionId] = element;
     }
     if (Object.keys(variants).length) out.variants = variants;

@@ -1,0 +1,27 @@
+/**
+ * The OpenAPI generator: out/<edition>/openapi.json and openapi.yaml, the
+ * same OpenAPI 3.1 document in two serialisations.
+ */
+import { stringify } from 'yaml';
+import type { EditionGenerator, OutputFile } from '../generator.js';
+import type { EditionModel } from '../../src/ir/types.js';
+import { buildOpenApiDocument } from './document.js';
+
+export { buildOpenApiDocument } from './document.js';
+
+export function openApiFiles(model: EditionModel, doc = buildOpenApiDocument(model)): OutputFile[] {
+  const dir = model.edition.id;
+  return [
+    { path: `${dir}/openapi.json`, content: JSON.stringify(doc, null, 2) + '\n' },
+    // No anchors/aliases for repeated values (readers of API documents do not expect them); no folding.
+    { path: `${dir}/openapi.yaml`, content: stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }) },
+  ];
+}
+
+export const openApiGenerator: EditionGenerator = {
+  id: 'openapi',
+  description: 'OpenAPI 3.1 of the federation HTTP API (out/<edition>/openapi.json and openapi.yaml)',
+  generate(model) {
+    return openApiFiles(model);
+  },
+};

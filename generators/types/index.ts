@@ -1,0 +1,84 @@
+/**
+ * The types generator: out/<edition>/types/, a publishable npm package of
+ * TypeScript declarations. index.d.ts is written by mxspec (one ts-morph
+ * writer for the whole file); paths.d.ts comes from openapi-typescript run
+ * in-process on the document the OpenAPI generator builds.
+ */
+import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
+import type { EditionGenerator, OutputFile } from '../generator.js';
+import type { EditionModel } from '../../src/ir/types.js';
+import { buildOpenApiDocument } from '../openapi/index.js';
+import { planDeclarations, writeDeclarations } from './declarations.js';
+import { packageName, packageVersion } from './naming.js';
+import { pathsDeclarations } from './paths.js';
+import { renderReadme } from './readme.js';
+
+/** index.d.ts as text: the whole file through one writer, parsed once by ts-morph. */
+export function indexDeclarations(model: EditionModel): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
+  });
+  const plan = planDeclarations(model);
+  const sf = project.createSourceFile('index.d.ts', (w) => writeDeclarations(w, model, plan), { overwrite: true });
+  return sf.getFullText();
+}
+
+export function packageJson(model: EditionModel): string {
+  const ed = model.edition;
+  const pkg = {
+    name: packageName(ed.id),
+    version: packageVersion(ed.version),
+    description: `TypeScript types for the Matrix federation API, ${ed.label} edition ${ed.version}.`,
+    license: 'Apache-2.0',
+    type: 'module',
+    types: './index.d.ts',
+    exports: {
+      '.': { types: './index.d.ts' },
+      './paths': { types: './paths.d.ts' },
+      './package.json': './package.json',
+    },
+    files: ['index.d.ts', 'paths.d.ts', 'README.md'],
+    sideEffects: false,
+    keywords: ['matrix', 'federation', 'types', 'typescript', ed.id],
+    mxspec: { edition: ed.id, editionVersion: ed.version, baseline: ed.baseline, date: ed.date },
+  };
+  return JSON.stringify(pkg, null, 2) + '\n';
+}
+
+export function readme(model: EditionModel, doc: Record<string, unknown>): string {
+  const ed = model.edition;
+  const paths = Object.entries((doc.paths ?? {}) as Record<string, Record<string, unknown>>);
+  const [samplePath, ops] = paths.find(([, item]) => 'put' in item || 'post' in item) ?? paths[0] ?? ['/', { get: {} }];
+  return renderReadme({
+    packageName: packageName(ed.id),
+    editionLabel: ed.label,
+    editionVersion: ed.version,
+    baseline: ed.baseline,
+    date: ed.date,
+    schemaCount: String(model.schemas.length),
+    rpcCount: String(model.rpcs.length),
+    eventCount: String(model.eventTypes.length),
+    sampleSchema: model.schemas[0]?.name ?? 'Error',
+    samplePath,
+    sampleMethod: Object.keys(ops)[0] ?? 'get',
+  });
+}
+
+export async function typesFiles(model: EditionModel, doc = buildOpenApiDocument(model)): Promise<OutputFile[]> {
+  const dir = `${model.edition.id}/types`;
+  return [
+    { path: `${dir}/README.md`, content: readme(model, doc) },
+    { path: `${dir}/index.d.ts`, content: indexDeclarations(model) },
+    { path: `${dir}/package.json`, content: packageJson(model) },
+    { path: `${dir}/paths.d.ts`, content: await pathsDeclarations(doc) },
+  ];
+}
+
+export const typesGenerator: EditionGenerator = {
+  id: 'types',
+  description: 'TypeScript declarations package (out/<edition>/types/)',
+  generate(model) {
+    return typesFiles(model);
+  },
+};
