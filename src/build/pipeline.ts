@@ -40,7 +40,13 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
     timings.push({ phase, ms: performance.now() - t0 });
     return r;
   };
-  const loaded = await time('load+parse', () => loadProgram(specDir, opts.cache));
+  const tl = performance.now();
+  const loaded = await loadProgram(specDir, opts.cache);
+  if (loaded.phases) {
+    timings.push({ phase: 'load', ms: loaded.phases.read });
+    timings.push({ phase: 'parse', ms: loaded.phases.parse });
+    timings.push({ phase: 'assemble', ms: Math.max(0, performance.now() - tl - loaded.phases.read - loaded.phases.parse) });
+  } else timings.push({ phase: 'load+parse', ms: performance.now() - tl });
   const diagnostics = loaded.diagnostics;
   const result: CompileResult = { diagnostics, files: [], timings, sourceFiles: loaded.files };
   if (!loaded.program || diagnostics.hasErrors()) return result;

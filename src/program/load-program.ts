@@ -126,6 +126,8 @@ export interface LoadResult {
   diagnostics: DiagnosticBag;
   /** Relative paths and hashes of the files read (for watch and caching). */
   files: { rel: string; hash: string }[];
+  /** Milliseconds spent reading files, parsing them (cache misses only) and assembling the Program (for --stats). */
+  phases?: { read: number; parse: number; assemble: number };
 }
 
 export async function loadProgram(specRoot: string, cache?: ParseCache): Promise<LoadResult> {
@@ -135,24 +137,30 @@ export async function loadProgram(specRoot: string, cache?: ParseCache): Promise
     diagnostics.add('MX1013', `no spec found at ${specRoot}: the folder must contain editions.yaml (see spec/README.md)`);
     return { diagnostics, files: [] };
   }
+  const t0 = performance.now();
   const files = await readSpecTree(root, diagnostics);
+  const phases = { read: performance.now() - t0, parse: 0, assemble: 0 };
   const program = emptyProgram(root);
   const seen: { rel: string; hash: string }[] = [];
   for (const f of files) {
     const hash = hashOf(f);
     let contribution = cache?.get(f.rel);
     if (!contribution || contribution.hash !== hash) {
+      const tp = performance.now();
       contribution = parseSourceFile(f);
+      phases.parse += performance.now() - tp;
       cache?.set(f.rel, contribution);
     }
     seen.push({ rel: f.rel, hash });
     diagnostics.push(...contribution.diagnostics);
+    const ta = performance.now();
     contribution.apply(program);
+    phases.assemble += performance.now() - ta;
   }
   if (cache) for (const k of [...cache.keys()]) if (!seen.some((s) => s.rel === k)) cache.delete(k);
   if (!program.editions.ietf) {
     if (!diagnostics.hasErrors()) diagnostics.add('MX1013', 'editions.yaml did not define the editions');
-    return { diagnostics, files: seen };
+    return { diagnostics, files: seen, phases };
   }
-  return { program, diagnostics, files: seen };
+  return { program, diagnostics, files: seen, phases };
 }

@@ -1,0 +1,352 @@
+/**
+ * `npm run bench`: the benchmarks of issue 8, mxspec against its peers,
+ * each side a whole process, alternated, medians of the counted runs after
+ * a warm-up. Writes docs/benchmarks.md (ratios are the result; absolute
+ * times are context for this machine).
+ *
+ *   node dist/scripts/bench/run.js [--runs 5] [--warmup 1] [--cases 1,2,3,4,5,6] [--scales 1,10,50] [--report docs/benchmarks.md]
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { parse as parseYaml } from 'yaml';
+import { alternate, peakRssKb, runOnce, summarize, times, type Command, type Series, type Summary } from './measure.js';
+import { scaleSpec } from './scale-spec.js';
+import { peerDrafts } from './draft-peers.js';
+import type { ProbeResult } from './watch-probe.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const BIN = path.join(ROOT, 'bin/mxspec.js');
+const SPEC = path.join(ROOT, 'spec');
+const OAT = path.join(ROOT, 'node_modules/.bin/openapi-typescript');
+const DIST = path.join(ROOT, 'dist/scripts/bench');
+const CORPUS_SS = path.resolve(ROOT, '../shared/corpus/matrix-spec/v1.19/data/api/server-server');
+const NODE = process.execPath;
+
+interface Options {
+  runs: number;
+  warmup: number;
+  cases: Set<number>;
+  scales: number[];
+  report: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const arg = (n: string): string | undefined => {
+    const i = argv.indexOf(n);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    runs: Number(arg('--runs') ?? 5),
+    warmup: Number(arg('--warmup') ?? 1),
+    cases: new Set((arg('--cases') ?? '1,2,3,4,5,6').split(',').map(Number)),
+    scales: (arg('--scales') ?? '1,10,50').split(',').map(Number),
+    report: arg('--report') ?? path.join(ROOT, 'docs/benchmarks.md'),
+  };
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'mxspec-bench-'));
+const tmp = (name: string): string => path.join(work, name);
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+const mx = (label: string, args: string[], out?: string): Command => ({
+  label,
+  cmd: NODE,
+  args: [BIN, ...args],
+  cwd: ROOT,
+  // Cold means cold: no output left over from the previous run.
+  before: out ? () => rmSync(out, { recursive: true, force: true }) : undefined,
+});
+
+const oat = (label: string, input: string, output: string): Command => ({ label, cmd: OAT, args: [input, '-o', output], cwd: ROOT });
+
+// ------------------------------------------------------------------ report model
+
+interface Row {
+  what: string;
+  a: { label: string; s: Summary; rssKb?: number };
+  b?: { label: string; s: Summary; rssKb?: number };
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+interface CaseReport {
+  n: number;
+  title: string;
+  rows: Row[];
+  notes: string[];
+  skipped?: string;
+}
+
+const fmt = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const span = (s: Summary): string => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})`;
+const mib = (kb?: number): string => (kb === undefined ? '' : `${(kb / 1024).toFixed(0)} MiB`);
+
+function pair(what: string, a: Series, b: Series, target?: { max: number; text: string }): Row {
+  const sa = summarize(times(a));
+  const sb = summarize(times(b));
+  const ratio = sa.median / sb.median;
+  return {
+    what,
+    a: { label: a.label, s: sa, rssKb: peakRssKb(a) },
+    b: { label: b.label, s: sb, rssKb: peakRssKb(b) },
+    ratio,
+    target: target?.text,
+    met: target ? ratio <= target.max : undefined,
+  };
+}
+
+// ------------------------------------------------------------------ cases
+
+function ensureOpenApi(spec: string, out: string): string {
+  rmSync(out, { recursive: true, force: true });
+  runOnce(mx('build', ['build', '--spec', spec, '--out', out]));
+  const f = path.join(out, 'ietf/openapi.json');
+  if (!existsSync(f)) throw new Error(`${f} was not generated (is the openapi generator registered?)`);
+  return f;
+}
+
+function case1(o: Options): CaseReport {
+  const openapi = ensureOpenApi(SPEC, tmp('c1-ref'));
+  const [a, b] = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts'))], o.runs, o.warmup);
+  return { n: 1, title: 'Cold build of the shipped spec vs openapi-typescript on its OpenAPI', rows: [pair('cold build ÷ openapi-typescript', a!, b!, { max: 0.5, text: '≤ 0.5' })], notes: [] };
+}
+
+function case2(o: Options): CaseReport {
+  const [a, b] = alternate([mx('mxspec build (both editions)', ['build', '--out', tmp('c2-both')], tmp('c2-both')), mx('mxspec build --edition ietf', ['build', '--edition', 'ietf', '--out', tmp('c2-one')], tmp('c2-one'))], o.runs, o.warmup);
+  return { n: 2, title: 'Both editions vs one edition', rows: [pair('both ÷ one', a!, b!, { max: 1.3, text: '≤ 1.3' })], notes: [] };
+}
+
+function case3(o: Options): CaseReport {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const series = new Map<number, Series>();
+  for (const f of o.scales) {
+    const spec = tmp(`scale-${f}/spec`);
+    const r = scaleSpec(SPEC, spec, f);
+    const size = readdirSync(spec, { recursive: true }).length;
+    notes.push(`${f}×: ${size} entries in the spec folder, ${(r.bytes / 1024).toFixed(0)} KiB added or rewritten by scale-spec.`);
+    const openapi = ensureOpenApi(spec, tmp(`scale-${f}/ref`));
+    const out = tmp(`scale-${f}/out`);
+    const [a, b] = alternate([mx(`mxspec build ${f}×`, ['build', '--spec', spec, '--out', out], out), oat(`openapi-typescript ${f}× openapi.json`, openapi, tmp(`scale-${f}.ts`))], o.runs, o.warmup);
+    series.set(f, a!);
+    const row = pair(`${f}×: mxspec build ÷ openapi-typescript`, a!, b!, f === Math.max(...o.scales) ? { max: 1.0, text: '≤ 1.0' } : undefined);
+    rows.push(row);
+  }
+  const lo = Math.min(...o.scales);
+  const hi = Math.max(...o.scales);
+  if (lo !== hi) {
+    const sl = summarize(times(series.get(lo)!));
+    const sh = summarize(times(series.get(hi)!));
+    const ratio = sh.median / sl.median;
+    rows.push({ what: `time(${hi}×) ÷ time(${lo}×)`, a: { label: `mxspec build ${hi}×`, s: sh }, b: { label: `mxspec build ${lo}×`, s: sl }, ratio, target: '≤ 60', met: ratio <= 60 });
+    const rss = peakRssKb(series.get(hi)!);
+    if (rss !== undefined) rows.push({ what: `peak RSS at ${hi}×`, a: { label: `mxspec build ${hi}×`, s: sh, rssKb: rss }, target: '≤ 1 GiB', met: rss <= 1024 * 1024, note: mib(rss) });
+  }
+  return { n: 3, title: 'Scale (synthetic corpora from scripts/bench/scale-spec.ts)', rows, notes };
+}
+
+function case4(o: Options): CaseReport {
+  const cold: number[] = [];
+  const md: number[] = [];
+  const yaml: number[] = [];
+  let last: ProbeResult | undefined;
+  // One probe per counted run plus the warm-up probe; each probe is a fresh process.
+  for (let i = 0; i < o.runs + o.warmup; i++) {
+    const dir = tmp(`watch-${i}`);
+    cpSync(SPEC, path.join(dir, 'spec'), { recursive: true });
+    const r = spawnSync(NODE, [path.join(DIST, 'watch-probe.js'), '--spec', path.join(dir, 'spec'), '--out', path.join(dir, 'out'), '--edits', String(o.runs)], { encoding: 'utf8', cwd: ROOT });
+    if (r.status !== 0) throw new Error(`watch-probe failed: ${r.stderr}`);
+    if (i < o.warmup) continue;
+    last = JSON.parse(r.stdout.trim().split('\n').pop()!) as ProbeResult;
+    cold.push(last.coldMs);
+    md.push(...last.markdownMs);
+    yaml.push(...last.yamlMs);
+  }
+  const sc = summarize(cold);
+  const row = (what: string, xs: number[]): Row => {
+    const s = summarize(xs);
+    const ratio = s.median / sc.median;
+    return { what, a: { label: 'edit → written (watch)', s }, b: { label: 'cold build (in-process)', s: sc }, ratio, target: '≤ 0.1', met: ratio <= 0.1 };
+  };
+  return {
+    n: 4,
+    title: 'Watch: edit-to-written latency vs a cold in-process build',
+    rows: [row(`one-paragraph Markdown edit (${last?.markdownFile}) ÷ cold`, md), row(`one-property YAML edit (${last?.yamlFile}) ÷ cold`, yaml)],
+    notes: [
+      'Latency is measured through the real watcher: from the edited file being on disk, through the fs.watch event and a 10 ms debounce, to the last changed output renamed into place.',
+      `Last Markdown edit re-parsed ${last?.markdownLast.reparsed.join(', ')} and rewrote ${last?.markdownLast.written.join(', ')}.`,
+      `Last YAML edit re-parsed ${last?.yamlLast.reparsed.join(', ')} and rewrote ${last?.yamlLast.written.join(', ')}.`,
+    ],
+  };
+}
+
+function case5(o: Options): CaseReport {
+  if (!existsSync(CORPUS_SS)) return { n: 5, title: 'Import + build of the v1.19 server-server API', rows: [], notes: [], skipped: `corpus not found at ${CORPUS_SS}` };
+  const v119 = path.resolve(CORPUS_SS, '../../..');
+  const files = readdirSync(CORPUS_SS).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(CORPUS_SS, f));
+  const specOut = tmp('c5-spec');
+  const buildOut = tmp('c5-out');
+  const importBuild: Command = {
+    label: 'mxspec import + build',
+    cmd: '/bin/sh',
+    args: ['-c', `"${NODE}" "${BIN}" import matrix-spec "${v119}" --api server-server --no-events --out "${specOut}" && "${NODE}" "${BIN}" build --spec "${specOut}" --out "${buildOut}"`],
+    cwd: ROOT,
+    before: () => {
+      rmSync(specOut, { recursive: true, force: true });
+      rmSync(buildOut, { recursive: true, force: true });
+    },
+  };
+  const peer: Command = { label: `openapi-typescript (${files.length} files, one process)`, cmd: NODE, args: [path.join(DIST, 'openapi-typescript-many.js'), tmp('c5-ts'), ...files], cwd: ROOT };
+  try {
+    const [a, b] = alternate([importBuild, peer], o.runs, o.warmup);
+    return { n: 5, title: 'Import + build of the v1.19 server-server API vs openapi-typescript over the same files', rows: [pair('import + build ÷ openapi-typescript', a!, b!, { max: 0.5, text: '≤ 0.5' })], notes: [`${files.length} OpenAPI files in ${path.relative(ROOT, CORPUS_SS)} (the API files; the peer resolves the definitions they reference). mxspec runs \`import matrix-spec v1.19 --api server-server --no-events\` then a full \`build\` of the imported spec (both editions, every output) as two processes.`] };
+  } catch (e) {
+    return { n: 5, title: 'Import + build of the v1.19 server-server API', rows: [], notes: [], skipped: (e as Error).message.split('\n')[0] };
+  }
+}
+
+function case6(o: Options): CaseReport {
+  const editions = parseYaml(readFileSync(path.join(SPEC, 'editions.yaml'), 'utf8')) as { editions: { ietf: { documents: Record<string, { docName?: string }> } } };
+  const docs = Object.entries(editions.editions.ietf.documents)
+    .filter(([, d]) => d.docName)
+    .map(([id, d]) => {
+      const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(SPEC, 'documents', `${id}.md`), 'utf8'));
+      const title = fm ? String((parseYaml(fm[1]!) as { title?: string }).title ?? id) : id;
+      return { id, docName: d.docName!, title };
+    });
+  const drafts = peerDrafts(SPEC, docs);
+  const dir = tmp('c6');
+  mkdirSync(dir, { recursive: true });
+  const mxAll: Command = { label: `mxspec drafts (all ${drafts.length})`, cmd: NODE, args: [path.join(DIST, 'drafts-probe.js'), SPEC, tmp('c6-out')], cwd: ROOT };
+  const rows: Row[] = [];
+  const notes = [
+    `mxspec renders all ${drafts.length} drafts in one process (read, parse, project ietf, render RFC XML, write); its per-draft time is that process's median ÷ ${drafts.length}. Each peer converts one synthetic draft of the same length as the mxspec source (scripts/bench/draft-peers.ts) to RFC XML v3.`,
+  ];
+  const peers: { name: string; cmd: (f: string) => Command | undefined; ext: string; key: 'mmark' | 'kramdown' }[] = [
+    { name: 'mmark', ext: 'md', key: 'mmark', cmd: (f) => (existsSync('/usr/bin/mmark') ? { label: 'mmark', cmd: '/usr/bin/mmark', args: [f] } : undefined) },
+    { name: 'kramdown-rfc', ext: 'md', key: 'kramdown', cmd: (f) => (existsSync('/usr/bin/kramdown-rfc') ? { label: 'kramdown-rfc', cmd: '/usr/bin/kramdown-rfc', args: ['--v3', f] } : undefined) },
+  ];
+  let mxSeries: Series | undefined;
+  for (const d of drafts) {
+    for (const p of peers) {
+      const file = path.join(dir, `${d.docName}.${p.key}.${p.ext}`);
+      writeFileSync(file, d[p.key]);
+      const c = p.cmd(file);
+      if (!c) {
+        notes.push(`${p.name} is not installed; skipped.`);
+        continue;
+      }
+      c.label = `${p.name} ${d.docName}`;
+      let series: Series[];
+      try {
+        series = alternate([mxAll, c], o.runs, o.warmup);
+      } catch (e) {
+        notes.push(`${p.name} on ${d.docName}: ${(e as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      mxSeries = series[0]!;
+      const mxPer = summarize(times(series[0]!).map((t) => t / drafts.length));
+      const ps = summarize(times(series[1]!));
+      rows.push({ what: `${d.docName} (${d.sourceChars} chars) vs ${p.name}`, a: { label: 'mxspec per draft', s: mxPer }, b: { label: p.name, s: ps }, ratio: mxPer.median / ps.median, target: 'report' });
+    }
+  }
+  if (mxSeries) notes.push(`mxspec all drafts, whole process: ${span(summarize(times(mxSeries)))}.`);
+  return { n: 6, title: 'Draft generation per draft vs mmark (and kramdown-rfc)', rows, notes };
+}
+
+// ------------------------------------------------------------------ report
+
+function machine(): string[] {
+  const c = cpus();
+  return [
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- CPU: ${c[0]?.model ?? 'unknown'} × ${c.length} logical cores`,
+    `- Node.js: ${process.version}; openapi-typescript ${readVersion('openapi-typescript')}; mmark ${toolVersion('/usr/bin/mmark', ['-version'])}; kramdown-rfc ${toolVersion('/usr/bin/kramdown-rfc', ['--version'])}`,
+  ];
+}
+
+function readVersion(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+function toolVersion(bin: string, args: string[]): string {
+  if (!existsSync(bin)) return 'not installed';
+  const r = spawnSync(bin, args, { encoding: 'utf8' });
+  return (r.stdout || r.stderr || '').trim().split('\n')[0] ?? '?';
+}
+
+export function renderCases(cases: CaseReport[], o: Options): string {
+  const out: string[] = [];
+  out.push(`Each case runs both sides as whole processes (except where noted), alternated, ${o.warmup} warm-up round(s) then ${o.runs} counted runs. Times are medians (min–max).`, '');
+  out.push('| # | Measure | mxspec | peer | ratio | target | |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const c of cases) {
+    if (c.skipped) out.push(`| ${c.n} | ${c.title} | — | — | — | — | skipped: ${c.skipped} |`);
+    for (const r of c.rows) {
+      const a = r.note ?? `${span(r.a.s)}${r.a.rssKb ? `, ${mib(r.a.rssKb)} peak` : ''}`;
+      const b = r.b ? `${r.b.label}: ${span(r.b.s)}${r.b.rssKb ? `, ${mib(r.b.rssKb)} peak` : ''}` : '';
+      const verdict = r.met === undefined ? '' : r.met ? 'met' : '**missed**';
+      out.push(`| ${c.n} | ${r.what} | ${a} | ${b} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${r.target ?? ''} | ${verdict} |`);
+    }
+  }
+  out.push('');
+  for (const c of cases) {
+    if (!c.notes.length) continue;
+    out.push(`**${c.n}. ${c.title}.** ${c.notes.join(' ')}`, '');
+  }
+  return out.join('\n');
+}
+
+const BEGIN = '<!-- bench:results:begin -->';
+const END = '<!-- bench:results:end -->';
+
+/** Replaces the generated part of docs/benchmarks.md, keeping the hand-written findings around it. */
+export function spliceReport(existing: string | undefined, generated: string): string {
+  const block = `${BEGIN}\n${generated}\n${END}`;
+  if (existing && existing.includes(BEGIN) && existing.includes(END)) {
+    return existing.slice(0, existing.indexOf(BEGIN)) + block + existing.slice(existing.indexOf(END) + END.length);
+  }
+  return `# Benchmarks\n\nGenerated by \`npm run bench\` (scripts/bench/run.ts); the findings below the results are written by hand.\n\n${block}\n`;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const runners: [number, (o: Options) => CaseReport][] = [[1, case1], [2, case2], [3, case3], [4, case4], [5, case5], [6, case6]];
+  const cases: CaseReport[] = [];
+  try {
+    for (const [n, fn] of runners) {
+      if (!o.cases.has(n)) continue;
+      log(`bench: case ${n}…`);
+      try {
+        cases.push(fn(o));
+      } catch (e) {
+        // The command line and the last line the failing command printed (usually the reason).
+        const lines = (e as Error).message.split('\n').filter((l) => l.trim());
+        cases.push({ n, title: `case ${n}`, rows: [], notes: [], skipped: [lines[0], lines.length > 1 ? lines[lines.length - 1] : ''].filter(Boolean).join(' — ') });
+      }
+      log(renderCases(cases.slice(-1), o));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const generated = ['## Machine', '', ...machine(), '', '## Results', '', renderCases(cases, o)].join('\n');
+  const existing = existsSync(o.report) ? readFileSync(o.report, 'utf8') : undefined;
+  mkdirSync(path.dirname(o.report), { recursive: true });
+  writeFileSync(o.report, spliceReport(existing, generated));
+  log(`bench: wrote ${path.relative(process.cwd(), o.report)}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: Error) => {
+    process.stderr.write(`bench: ${e.message}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * The output side of `mxspec watch`: remembers a content hash per artifact
+ * and writes only the files whose content changed, each one atomically
+ * (written to a temporary file inside out/, then renamed over the target),
+ * so a reader never sees a half-written file. Files the build no longer
+ * produces are removed, but only inside the folders the build owns.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { OutputFile } from '../../generators/generator.js';
+import { safeOutputPath } from '../build/write-output.js';
+
+export interface ApplyResult {
+  written: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+function hashOf(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+let tempCounter = 0;
+
+export class ArtifactStore {
+  /** Relative path -> hash of what is on disk (as far as this store knows). */
+  private readonly hashes = new Map<string, string>();
+  private primed = false;
+
+  /**
+   * @param outDir the output folder
+   * @param scope top-level folders of out/ this build owns (others are never touched)
+   */
+  constructor(readonly outDir: string, readonly scope: readonly string[]) {}
+
+  /** Hashes what is already in out/, so the first rebuild rewrites nothing that is current. */
+  async prime(): Promise<void> {
+    this.primed = true;
+    const walk = async (rel: string): Promise<void> => {
+      let ents: import('node:fs').Dirent[];
+      try {
+        ents = await fs.readdir(path.join(this.outDir, rel), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      await Promise.all(
+        ents.map(async (e) => {
+          const r = `${rel}/${e.name}`;
+          if (e.isDirectory()) return walk(r);
+          if (!e.isFile() || e.name.startsWith('.mxspec-tmp-')) return;
+          this.hashes.set(r, hashOf(await fs.readFile(path.join(this.outDir, r))));
+        }),
+      );
+    };
+    await Promise.all(this.scope.map((s) => walk(s)));
+  }
+
+  private inScope(rel: string): boolean {
+    return this.scope.some((s) => rel === s || rel.startsWith(`${s}/`));
+  }
+
+  async apply(files: OutputFile[]): Promise<ApplyResult> {
+    if (!this.primed) await this.prime();
+    const want = new Map<string, OutputFile>();
+    for (const f of files) want.set(safeOutputPath(f.path), f);
+    const changed: OutputFile[] = [];
+    const newHashes = new Map<string, string>();
+    let unchanged = 0;
+    for (const [rel, f] of want) {
+      const h = hashOf(f.content);
+      newHashes.set(rel, h);
+      if (this.hashes.get(rel) === h) unchanged++;
+      else changed.push(f);
+    }
+    await Promise.all(changed.map((f) => this.writeAtomically(f.path, f.content)));
+    for (const f of changed) this.hashes.set(f.path, newHashes.get(f.path)!);
+
+    const removed: string[] = [];
+    for (const rel of [...this.hashes.keys()]) {
+      if (want.has(rel) || !this.inScope(rel)) continue;
+      await fs.rm(path.join(this.outDir, rel), { force: true });
+      this.hashes.delete(rel);
+      removed.push(rel);
+    }
+    return { written: changed.map((f) => f.path).sort(), removed: removed.sort(), unchanged };
+  }
+
+  private async writeAtomically(rel: string, content: string): Promise<void> {
+    const target = path.join(this.outDir, rel);
+    const dir = path.dirname(target);
+    await fs.mkdir(dir, { recursive: true });
+    // The temporary file sits in the target's folder: rename is atomic only within one file system.
+    const tmp = path.join(dir, `.mxspec-tmp-${process.pid}-${tempCounter++}`);
+    try {
+      await fs.writeFile(tmp, content);
+      await fs.rename(tmp, target);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => {});
+      throw e;
+    }
+  }
+}
