@@ -28,9 +28,10 @@ beforeAll(() => {
   git(repo, 'add', '.');
   git(repo, 'commit', '-q', '-m', 'draft 00');
   git(repo, 'tag', 'draft-00');
-  // After the tag: the IETF edition drops the rate limit of putThing and changes getThing's path.
+  // After the tag: putThing moves to a v2 path. Neither putThing nor its RPC carries a port
+  // record, so the change is untracked (getThing's RPC has one, which would track it).
   const b = path.join(spec, 'bindings/core.yaml');
-  writeFileSync(b, readFileSync(b, 'utf8').replace('path: /_matrix/federation/v1/thing/{thingId}\n    query', 'path: /_matrix/federation/v2/thing/{thingId}\n    query'));
+  writeFileSync(b, readFileSync(b, 'utf8').replace('path: /_matrix/federation/v1/thing/{thingId}\n    body', 'path: /_matrix/federation/v2/thing/{thingId}\n    body'));
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
@@ -41,7 +42,7 @@ describe('mxspec diff', () => {
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout) as { from: { label: string }; changes: { rule: string; path: string; severity: string }[] };
     expect(d.from.label).toBe('draft-00:ietf');
-    expect(d.changes).toEqual([expect.objectContaining({ rule: 'binding-path-changed', path: 'bindings/getThing', severity: 'breaking' })]);
+    expect(d.changes).toEqual([expect.objectContaining({ rule: 'binding-path-changed', path: 'bindings/putThing', severity: 'breaking' })]);
     expect(snapshotTree(repo)).toEqual(before);
     const status = spawnSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).stdout;
     expect(status.trim()).toBe('M spec/bindings/core.yaml');
@@ -67,7 +68,7 @@ describe('mxspec diff', () => {
     expect(md).toContain('binding-path-changed');
     const gh = await runCliInProcess(['diff', `${FIXTURE}:ietf`, `${spec}:ietf`, '--format', 'github']);
     expect(gh.code).toBe(0);
-    expect(gh.stdout).toMatch(/^::error file=.*bindings\/core\.yaml,line=\d+,col=\d+,title=binding-path-changed \(breaking\)::bindings\/getThing: path /m);
+    expect(gh.stdout).toMatch(/^::error file=.*bindings\/core\.yaml,line=\d+,col=\d+,title=binding-path-changed \(breaking\)::bindings\/putThing: path /m);
     const warnOnly = await runCliInProcess(['diff', `${FIXTURE}:ietf`, `${spec}:ietf`, '--fail-on', 'warning', '--format', 'json']);
     expect(warnOnly.code).toBe(1);
   });
