@@ -147,7 +147,8 @@ export function checkAscii(ctx: RenderContext, rfc: XElement): void {
       if (reported.has(k)) continue;
       reported.add(k);
       const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      ctx.report.add('MX7010', `non-ASCII character U+${cp} ("${m[0]}") in <${e.name}>; Internet-Drafts allow non-ASCII only in <u>; use an ASCII equivalent`, loc);
+      const where = Object.values(e.attrs).includes(s) ? `an attribute of <${e.name}>` : `<${e.name}>`;
+      ctx.report.add('MX7010', `non-ASCII character U+${cp} ("${m[0]}") in ${where}, where the draft cannot mark it: mxspec wraps non-ASCII prose in <u> and escapes it in JSON examples (RFC 7997), but titles, section names, anchors, definition terms, link text and non-JSON code must be ASCII; use an ASCII equivalent`, loc);
     }
   });
 }

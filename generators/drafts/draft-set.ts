@@ -12,6 +12,7 @@ import { computePlacements } from './placements.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';
+import { markNonAscii } from './non-ascii.js';
 import {
   checkAnchors, checkAscii, checkAuthors, checkBcp14, checkCodeWidth, checkDocName, checkReferences, checkRequiredSections, checkSectionOrder, checkXrefs,
 } from './checks.js';
@@ -85,6 +86,7 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     const ctx = newContext(model, info.doc, infos, placements, diagnostics);
     const tree = buildDraft(ctx);
     explainFolding(ctx, tree);
+    markNonAscii(tree);
     built.push({ ctx, tree, info });
   }
   // Second pass: section numbers for references into the other drafts.

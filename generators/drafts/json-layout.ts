@@ -13,13 +13,22 @@ export function layoutJson(value: unknown, width = CODE_WIDTH): string {
   return lay(value, '', 0, width);
 }
 
+/**
+ * A JSON scalar or key in ASCII: non-ASCII characters (which JSON.stringify
+ * leaves only inside strings) become \uXXXX escapes, the same value in the
+ * characters an Internet-Draft's code may hold (RFC 7997).
+ */
+function scalar(v: unknown): string {
+  return JSON.stringify(v === undefined ? null : v).replace(/[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One-line form with a space after ":" and ",". */
 function compact(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(compact).join(', ')}]`;
   if (v !== null && typeof v === 'object') {
-    return `{${Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}: ${compact(x)}`).join(', ')}}`;
+    return `{${Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => `${scalar(k)}: ${compact(x)}`).join(', ')}}`;
   }
-  return JSON.stringify(v === undefined ? null : v);
+  return scalar(v);
 }
 
 /** `indent` is the current line's indentation, `used` the columns taken before the value on its first line, plus what must follow it (",") */
@@ -35,7 +44,7 @@ function lay(v: unknown, indent: string, used: number, width: number): string {
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
   if (!entries.length) return '{}';
   const members = entries.map(([k, x], i) => {
-    const key = `${JSON.stringify(k)}: `;
+    const key = `${scalar(k)}: `;
     return inner + key + lay(x, inner, inner.length + key.length + (i < entries.length - 1 ? 1 : 0), width);
   });
   return `{\n${members.join(',\n')}\n${indent}}`;

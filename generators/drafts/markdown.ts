@@ -14,6 +14,7 @@ import { el, isElement, textOf, type XElement, type XNode } from './xml.js';
 import { itemKey, type DirectiveNode, type ItemKind } from './placements.js';
 import { renderDirective } from './render-ir.js';
 import { CODE_WIDTH, foldLines, relayoutJsonText } from './json-layout.js';
+import { escapeJsonNonAscii } from './non-ascii.js';
 
 /** Where mdast positions point: a document (positions are real) or a YAML string (the element's location). */
 export interface Source {
@@ -209,7 +210,9 @@ const CODE_TYPES: Record<string, string> = { json: 'json', abnf: 'abnf', http: '
 /** A <sourcecode> that fits the width: JSON is re-indented, anything else folded (RFC 8792). */
 export function codeBlock(text: string, lang: string | undefined, ctx: RenderContext, loc: SourceLocation): XElement {
   const type = lang ? (CODE_TYPES[lang] ?? lang) : '';
-  let body = lang === 'json' ? relayoutJsonText(text) : text;
+  // JSON strings may carry any character as \uXXXX: the escaped example is the same value, in ASCII (RFC 7997).
+  const json = lang === 'json' ? escapeJsonNonAscii(text) ?? text : text;
+  let body = lang === 'json' ? relayoutJsonText(json) : text;
   const fold = foldLines(body, CODE_WIDTH);
   if (fold.unfoldable.length) {
     ctx.report.add('MX7009', `code line ${fold.unfoldable.join(', ')} of this block is wider than ${CODE_WIDTH} columns and cannot be folded per RFC 8792 (a line ends with "\\" or the cut would fall in a run of spaces); shorten it`, loc);

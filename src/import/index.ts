@@ -8,10 +8,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { apiDocument, editionsFile, eventsDocument, referencesFile, yamlFile, type OutputSource } from './emit.js';
+import { editionsFile, IMPORT_AUTHOR_ID, referencesFile, yamlFile, type OutputSource } from './emit.js';
+import { apiDocument, eventsDocument, type DocumentFacts } from './documents.js';
+import { draftNames, draftReferenceId } from './draft-names.js';
+import { rewriteDescriptionLinks } from './links.js';
 import { EventImporter } from './events.js';
 import { ExampleResolver } from './examples.js';
-import { OperationImporter, type ImportedOperation } from './operations.js';
+import { OperationImporter, type ImportedGroup, type ImportedOperation } from './operations.js';
 import { applyNames, isRaw, SchemaConverter, type Node } from './schema-convert.js';
 import { SourceFiles } from './source-files.js';
 import { kebabCase } from './names.js';
@@ -27,6 +30,12 @@ export interface ImportOptions {
   date?: string;
   /** Import data/event-schemas (default true). */
   events?: boolean;
+  /**
+   * The Internet-Draft name of the API document in the ietf edition (one
+   * API only); default draft-mxspec-matrix-<api>-imported. The events
+   * document is then <docName>-events when that fits.
+   */
+  docName?: string;
 }
 
 export interface ImportResult {
@@ -126,49 +135,73 @@ export function importMatrixSpec(dir: string, opts: ImportOptions = {}): ImportR
     bag.add('MX1308', `${list.length} example file(s) hold JSON in a .yaml file and were read as YAML (which accepts JSON): ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}`, { file: list[0]!, line: 1, column: 1 });
   }
 
+  const version = opts.version ?? inferVersion(dir);
+  const date = opts.date ?? defaultDate();
+  const linkVersion = version === 'unversioned' ? 'latest' : version;
   const out: OutputSource[] = [];
-  const apiDocs: string[] = [];
+
+  // Which documents there are: one per API with operations, one for events and schemas.
+  const apiDocs: { api: string; docId: string; groups: ImportedGroup[] }[] = [];
   const groupIds = new Set<string>();
   for (const api of apis) {
     const docId = kebabCase(api);
     const mine = groups.filter((g) => g.source.startsWith(`data/api/${api}/`));
     if (!mine.length) continue;
-    apiDocs.push(docId);
     for (const g of mine) {
       // Group ids are file names; two API folders may share one.
-      let id = g.id;
-      if (groupIds.has(id)) id = `${docId}-${g.id}`;
-      groupIds.add(id);
-      g.id = id;
-      const header = `Imported from ${g.source} by mxspec import matrix-spec.`;
-      out.push({ path: `rpcs/${id}.yaml`, content: yamlFile(header, { group: { id, title: g.title, document: docId }, rpcs: g.rpcs }) });
-      out.push({ path: `bindings/${id}.yaml`, content: yamlFile(header, { group: { id, document: docId, title: g.title }, bindings: g.bindings }) });
+      if (groupIds.has(g.id)) g.id = `${docId}-${g.id}`;
+      groupIds.add(g.id);
     }
-    out.push({ path: `documents/${docId}.md`, content: apiDocument(api, `data/api/${api}`, mine) });
+    apiDocs.push({ api, docId, groups: mine });
   }
   const setNames = [...sets.keys()].sort();
+  const hasEvents = Object.keys(events.result.eventTypes).length + Object.keys(events.result.eduTypes).length > 0;
+  const eventsDocId = hasEvents || setNames.length ? (apiDocs.some((d) => d.docId === 'events') ? 'imported-events' : 'events') : undefined;
+  const drafts = draftNames(apiDocs.map((d) => d.docId), eventsDocId, opts.docName, bag);
+
+  // The documents, in mxspec's own words; their anchors decide which anchor-only links stay links.
+  const facts = (id: string, rendered: unknown[]): DocumentFacts => ({ id, version, authors: [IMPORT_AUTHOR_ID], rendered });
+  const setValues = setNames.map((n) => sets.get(n)!);
+  const eventsDoc = eventsDocId
+    ? eventsDocument(eventsDocId, { eventTypes: Object.keys(events.result.eventTypes).length > 0, eduTypes: Object.keys(events.result.eduTypes).length > 0, schemaSets: setNames }, facts(eventsDocId, [events.result, ...setValues]))
+    : undefined;
+  const typesDoc = eventsDocId ? { id: eventsDocId, referenceId: draftReferenceId(drafts.get(eventsDocId)!.docName) } : undefined;
+  const docs = apiDocs.map((d) => apiDocument(d.api, `data/api/${d.api}`, d.groups, facts(d.docId, d.groups.flatMap((g) => [g.rpcs, g.bindings])), typesDoc));
+
+  for (const [i, d] of apiDocs.entries()) {
+    const anchors = docs[i]!.anchors;
+    for (const g of d.groups) {
+      rewriteDescriptionLinks(g.rpcs, { version: linkVersion, anchors });
+      rewriteDescriptionLinks(g.bindings, { version: linkVersion, anchors });
+      const header = `Imported from ${g.source} by mxspec import matrix-spec.`;
+      out.push({ path: `rpcs/${g.id}.yaml`, content: yamlFile(header, { group: { id: g.id, title: g.title, document: d.docId }, rpcs: g.rpcs }) });
+      out.push({ path: `bindings/${g.id}.yaml`, content: yamlFile(header, { group: { id: g.id, document: d.docId, title: g.title }, bindings: g.bindings }) });
+    }
+    out.push({ path: `documents/${d.docId}.md`, content: docs[i]!.content });
+  }
+  const eventAnchors = { version: linkVersion, anchors: eventsDoc?.anchors ?? new Set<string>() };
   for (const s of setNames) {
     const entries = sets.get(s)!;
     const sorted: Record<string, Node> = {};
     for (const k of Object.keys(entries).sort()) sorted[k] = entries[k]!;
+    rewriteDescriptionLinks(sorted, eventAnchors);
     out.push({ path: `schemas/${s}.yaml`, content: yamlFile('Named schemas written by mxspec import matrix-spec (one per $ref target or hoisted inline schema).', { schemas: sorted }) });
   }
-  const hasEvents = Object.keys(events.result.eventTypes).length + Object.keys(events.result.eduTypes).length > 0;
   if (hasEvents) {
     const sortKeys = (o: Record<string, Node>): Record<string, Node> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
     const value: Node = {};
     if (Object.keys(events.result.eventTypes).length) value.eventTypes = sortKeys(events.result.eventTypes);
     if (Object.keys(events.result.eduTypes).length) value.eduTypes = sortKeys(events.result.eduTypes);
+    rewriteDescriptionLinks(value, eventAnchors);
     out.push({ path: 'events/events.yaml', content: yamlFile('Event and EDU types written by mxspec import matrix-spec.', value) });
   }
-  const documents = [...apiDocs];
-  if (hasEvents || setNames.length) {
-    const id = apiDocs.includes('events') ? 'imported-events' : 'events';
-    documents.push(id);
-    out.push({ path: `documents/${id}.md`, content: eventsDocument(events.result, setNames) });
-  }
-  out.push({ path: 'editions.yaml', content: editionsFile({ version: opts.version ?? inferVersion(dir), date: opts.date ?? defaultDate(), edition: opts.edition ?? 'matrix-org', documents }) });
-  out.push({ path: 'references.yaml', content: referencesFile() });
+  const allDocs = eventsDoc ? [...docs, eventsDoc] : docs;
+  if (eventsDoc) out.push({ path: `documents/${eventsDoc.id}.md`, content: eventsDoc.content });
+  out.push({ path: 'editions.yaml', content: editionsFile({ version, date, edition: opts.edition ?? 'matrix-org', documents: allDocs.map((d) => d.id), drafts }) });
+  const draftRefs = eventsDoc && typesDoc && docs.length
+    ? [{ id: typesDoc.referenceId, title: eventsDoc.title, docName: drafts.get(eventsDoc.id)!.docName, revision: 0, date }]
+    : [];
+  out.push({ path: 'references.yaml', content: referencesFile(allDocs.flatMap((d) => d.cites), draftRefs) });
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: out, diagnostics: bag.sorted(), operations: ops.operations };
 }

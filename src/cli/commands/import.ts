@@ -19,6 +19,7 @@ interface ImportOpts {
   version?: string;
   date?: string;
   events: boolean;
+  docName?: string;
   format: 'text' | 'json' | 'github';
 }
 
@@ -38,6 +39,7 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
     .option('--version <v>', 'release version, e.g. v1.19 (default: the folder name when it looks like one)')
     .option('--date <yyyy-mm-dd>', 'edition date (default: SOURCE_DATE_EPOCH, else 1970-01-01)')
     .option('--no-events', 'do not import data/event-schemas')
+    .option('--doc-name <name>', 'Internet-Draft name of the API document in the ietf edition (default draft-mxspec-matrix-<api>-imported)')
     .addOption(new Option('--format <format>', 'diagnostic format').choices(['text', 'json', 'github']).default('text'))
     .action((source: string, dir: string, opts: ImportOpts) => {
       if (source !== 'matrix-spec') throw new UsageError(`unknown import source "${source}"; the only source is matrix-spec`);
@@ -48,7 +50,7 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
         setExit(1);
         return;
       }
-      const result = importMatrixSpec(dir, { api: opts.api, edition: opts.edition, version: opts.version, date: opts.date, events: opts.events });
+      const result = importMatrixSpec(dir, { api: opts.api, edition: opts.edition, version: opts.version, date: opts.date, events: opts.events, docName: opts.docName });
       printDiagnostics(io, result.diagnostics, opts.format, dir);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
