@@ -37,11 +37,18 @@ export function summarize(d: DiffResult): DiffSummary {
   };
 }
 
-/** Documents in order of first appearance, "-" (edition and registries) first. */
+/**
+ * Changes grouped by document, documents in name order with "-" (edition
+ * metadata and registries) last: a reviewer reads the specification's own
+ * changes first. Within a group, breaking changes come first; the walk order
+ * is kept among changes of the same severity.
+ */
 export function groupByDocument(changes: Change[]): [string, Change[]][] {
   const groups = new Map<string, Change[]>();
   for (const c of changes) groups.set(c.document, [...(groups.get(c.document) ?? []), c]);
-  return [...groups.entries()].sort(([a], [b]) => (a === '-' ? -1 : b === '-' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '-' ? 1 : b === '-' ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map(([doc, list]) => [doc, list.map((c, i) => [c, i] as const).sort((x, y) => RANK[x[0].severity] - RANK[y[0].severity] || x[1] - y[1]).map(([c]) => c)]);
 }
 
 const RANK: Record<Severity, number> = { breaking: 0, warning: 1, info: 2 };
