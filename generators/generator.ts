@@ -24,6 +24,28 @@ export interface EditionGenerator {
   /** Which editions it runs for (undefined = all). */
   editions?: readonly string[];
   generate(model: EditionModel, ctx: GeneratorContext): OutputFile[] | Promise<OutputFile[]>;
+  /**
+   * Optional memo key: a string that is equal for two models exactly when
+   * the parts of the model this generator reads are equal (a hash of those
+   * parts is fine). When given, an incremental build (`mxspec watch`) reuses
+   * the previous output — files and reported diagnostics — while the key is
+   * unchanged, instead of calling `generate` again. A key that leaves out a
+   * part the generator reads makes watch output stale, so when unsure, key on
+   * more. It must be cheap next to `generate` and load nothing heavy.
+   */
+  inputKey?(model: EditionModel): string;
+  /**
+   * Optional: start costly setup (loading modules, a worker thread) early,
+   * while the core still checks the spec. Called once per build that may
+   * generate; must be cheap to call and safe to call again.
+   */
+  prepare?(): void;
+  /**
+   * True when `generate` does its work off the main thread (it returns a
+   * pending promise at once): the pipeline starts such generators first so
+   * the others run meanwhile.
+   */
+  offMainThread?: boolean;
 }
 
 /** Generators over two editions (the diff report). */
@@ -31,4 +53,6 @@ export interface PairGenerator {
   id: string;
   description: string;
   generate(from: EditionModel, to: EditionModel, ctx: GeneratorContext): OutputFile[] | Promise<OutputFile[]>;
+  /** As EditionGenerator.inputKey, over both editions. */
+  inputKey?(from: EditionModel, to: EditionModel): string;
 }

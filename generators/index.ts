@@ -1,13 +1,65 @@
 /**
  * The generator registry. Order is the order they run (a later generator may
  * reuse an earlier one's pure functions, never its files).
+ *
+ * Each entry is a light stand-in: its module (and so ts-morph, typescript,
+ * openapi-typescript, yaml's stringifier, the RFC XML writer) is imported
+ * only when the generator first runs, so `mxspec check`, failing builds and
+ * every other command never load them. The real generators are
+ * draftsGenerator (drafts/), openApiGenerator (openapi/), typesGenerator
+ * (types/, run in a worker thread by types/off-thread.ts) and diffGenerator
+ * (diff/); each stand-in checks that it delegates to the generator of its id.
  */
 import type { EditionGenerator, PairGenerator } from './generator.js';
-import { diffGenerator } from './diff/index.js';
-import { draftsGenerator } from './drafts/index.js';
-import { openApiGenerator } from './openapi/index.js';
-import { typesGenerator } from './types/index.js';
+import { modelKeyWithoutDocuments } from './model-key.js';
+import { prepareTypesWorker, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
 
-export const EDITION_GENERATORS: EditionGenerator[] = [draftsGenerator, openApiGenerator, typesGenerator];
+type Meta<G> = Omit<G, 'generate'>;
 
-export const PAIR_GENERATORS: PairGenerator[] = [diffGenerator];
+function loaded<G extends { id: string }>(id: string, load: () => Promise<G>): () => Promise<G> {
+  let promise: Promise<G> | undefined;
+  return () =>
+    (promise ??= load().then((g) => {
+      if (g.id !== id) throw new Error(`generator registry: expected "${id}", module exports "${g.id}"`);
+      return g;
+    }));
+}
+
+function lazyEdition(meta: Meta<EditionGenerator>, load: () => Promise<EditionGenerator>): EditionGenerator {
+  const get = loaded(meta.id, load);
+  return { ...meta, generate: async (model, ctx) => (await get()).generate(model, ctx) };
+}
+
+function lazyPair(meta: Meta<PairGenerator>, load: () => Promise<PairGenerator>): PairGenerator {
+  const get = loaded(meta.id, load);
+  return { ...meta, generate: async (from, to, ctx) => (await get()).generate(from, to, ctx) };
+}
+
+/** What openapi.json/openapi.yaml read: everything but the documents, of which the api abstract (info.description). */
+const openApiKey = (model: Parameters<typeof modelKeyWithoutDocuments>[0]) => modelKeyWithoutDocuments(model, ['id', 'abstract']);
+
+export const EDITION_GENERATORS: EditionGenerator[] = [
+  lazyEdition(
+    { id: 'drafts', description: 'Internet-Drafts in RFC XML v3 (out/ietf/drafts/<docName>-<NN>.xml)', editions: ['ietf'] },
+    async () => (await import('./drafts/index.js')).draftsGenerator,
+  ),
+  lazyEdition(
+    { id: 'openapi', description: 'OpenAPI 3.1 of the federation HTTP API (out/<edition>/openapi.json and openapi.yaml)', inputKey: openApiKey },
+    async () => (await import('./openapi/index.js')).openApiGenerator,
+  ),
+  {
+    id: 'types',
+    description: 'TypeScript declarations package (out/<edition>/types/)',
+    offMainThread: true,
+    prepare: prepareTypesWorker,
+    inputKey: (model) => modelKeyWithoutDocuments(model, TYPES_DOCUMENT_FIELDS),
+    generate: (model) => typesFilesOffThread(model),
+  },
+];
+
+export const PAIR_GENERATORS: PairGenerator[] = [
+  lazyPair(
+    { id: 'diff', description: 'edition diff report: Markdown (pull-request comment), JSON and a self-contained HTML page' },
+    async () => (await import('./diff/index.js')).diffGenerator,
+  ),
+];

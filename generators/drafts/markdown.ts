@@ -15,6 +15,7 @@ import { itemKey, type DirectiveNode, type ItemKind } from './placements.js';
 import { renderDirective } from './render-ir.js';
 import { CODE_WIDTH, foldLines, relayoutJsonText } from './json-layout.js';
 import { escapeJsonNonAscii } from './non-ascii.js';
+import { plainFragment } from './plain-fragment.js';
 
 /** Where mdast positions point: a document (positions are real) or a YAML string (the element's location). */
 export interface Source {
@@ -30,9 +31,26 @@ export function locOf(src: Source, n: { position?: { start: { line: number; colu
 
 const fragmentParser = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * Parsed fragments by text. The same descriptions are rendered many times
+ * (once per placement, for every draft, on every watch rebuild), and each
+ * parse re-combines micromark's extensions before tokenising; a cache hit
+ * costs a structured clone instead (callers get their own tree to keep or
+ * change). Bounded, oldest first out, so a long watch session cannot grow it
+ * without end.
+ */
+const fragmentCache = new Map<string, RootContent[]>();
+const FRAGMENT_CACHE_LIMIT = 20_000;
+
 /** Parses Markdown text from a YAML description into block nodes. */
 export function parseFragment(text: string): RootContent[] {
-  return fragmentParser.parse(text).children;
+  let nodes = fragmentCache.get(text);
+  if (!nodes) {
+    nodes = plainFragment(text) ?? fragmentParser.parse(text).children;
+    if (fragmentCache.size >= FRAGMENT_CACHE_LIMIT) fragmentCache.delete(fragmentCache.keys().next().value!);
+    fragmentCache.set(text, nodes);
+  }
+  return structuredClone(nodes);
 }
 
 /** Renders Markdown text from YAML (description, rule text) as blocks. */

@@ -2,10 +2,10 @@
  * The OpenAPI generator: out/<edition>/openapi.json and openapi.yaml, the
  * same OpenAPI 3.1 document in two serialisations.
  */
-import { stringify } from 'yaml';
 import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument } from './document.js';
+import { jsonToYaml } from './yaml-emit.js';
 
 export { buildOpenApiDocument } from './document.js';
 
@@ -13,8 +13,8 @@ export function openApiFiles(model: EditionModel, doc = buildOpenApiDocument(mod
   const dir = model.edition.id;
   return [
     { path: `${dir}/openapi.json`, content: JSON.stringify(doc, null, 2) + '\n' },
-    // No anchors/aliases for repeated values (readers of API documents do not expect them); no folding.
-    { path: `${dir}/openapi.yaml`, content: stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }) },
+    // The same value as YAML: no anchors/aliases for repeated values (readers of API documents do not expect them), no folding.
+    { path: `${dir}/openapi.yaml`, content: jsonToYaml(doc as Parameters<typeof jsonToYaml>[0]) },
   ];
 }
 

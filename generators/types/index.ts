@@ -4,7 +4,6 @@
  * writer for the whole file); paths.d.ts comes from openapi-typescript run
  * in-process on the document the OpenAPI generator builds.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
 import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument } from '../openapi/index.js';
@@ -12,16 +11,27 @@ import { planDeclarations, writeDeclarations } from './declarations.js';
 import { packageName, packageVersion } from './naming.js';
 import { pathsDeclarations } from './paths.js';
 import { renderReadme } from './readme.js';
+import { requireTsMorph } from './commonjs.js';
 
-/** index.d.ts as text: the whole file through one writer, parsed once by ts-morph. */
+const { IndentationText, NewLineKind, Project, QuoteKind } = requireTsMorph();
+
+/**
+ * index.d.ts as text: the whole file through one ts-morph writer (the
+ * project's CodeBlockWriter, with its indentation, quote and newline
+ * settings). The text is not parsed into a source file: nothing here reads
+ * the syntax tree back, and parsing it cost as much as writing it (and, on
+ * large specs, most of the generator's memory). The type tests compile the
+ * result with typescript.
+ */
 export function indexDeclarations(model: EditionModel): string {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
   });
   const plan = planDeclarations(model);
-  const sf = project.createSourceFile('index.d.ts', (w) => writeDeclarations(w, model, plan), { overwrite: true });
-  return sf.getFullText();
+  const writer = project.createWriter();
+  writeDeclarations(writer, model, plan);
+  return writer.toString();
 }
 
 export function packageJson(model: EditionModel): string {

@@ -10,6 +10,7 @@ import { loadProgram, type ParseCache } from '../program/load-program.js';
 import { runChecks, projectAll } from '../checks/registry.js';
 import type { OutputFile } from '../../generators/generator.js';
 import { EDITION_GENERATORS, PAIR_GENERATORS } from '../../generators/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface PhaseTiming {
   phase: string;
@@ -21,6 +22,22 @@ export interface CompileOptions {
   /** Skip generation (mxspec check). */
   checkOnly?: boolean;
   cache?: ParseCache;
+  /**
+   * Generator outputs of an earlier build (mxspec watch), reused for a
+   * generator whose `inputKey` is unchanged. Filled in by compile.
+   */
+  generatorCache?: GeneratorCache;
+}
+
+/** Per generator run ("<id>:<edition>" or "<id>"): its input key, files and the diagnostics it reported. */
+export type GeneratorCache = Map<string, { key: string; files: OutputFile[]; reported: Diagnostic[] }>;
+
+interface GeneratorJob {
+  phase: string;
+  slot: string;
+  offMainThread: boolean;
+  inputKey?: () => string;
+  run: (report: DiagnosticBag) => OutputFile[] | Promise<OutputFile[]>;
 }
 
 export interface CompileResult {
@@ -40,6 +57,9 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
     timings.push({ phase, ms: performance.now() - t0 });
     return r;
   };
+  // Let generators start costly setup (a worker loading its modules) while the sources are read and checked.
+  // The main thread still loads nothing of theirs unless it generates; an idle worker never keeps the process alive.
+  if (!opts.checkOnly) for (const gen of EDITION_GENERATORS) gen.prepare?.();
   const tl = performance.now();
   const loaded = await loadProgram(specDir, opts.cache);
   if (loaded.phases) {
@@ -54,25 +74,94 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
   result.program = program;
   const models = await time('project', () => projectAll(program));
   result.models = models;
+  const jobs = opts.checkOnly ? [] : generatorJobs(models, opts.editions ?? [...EDITION_IDS]);
+  // Off-thread generators start now, on the projected models, so their work overlaps the checks and the
+  // main-thread generators; if a check fails their output is dropped. Their time is wall time until done.
+  const outputs = new Map<GeneratorJob, Promise<JobOutput>>();
+  for (const job of jobs.filter((j) => j.offMainThread)) {
+    const pending = runJob(job, diagnostics, timings, opts.generatorCache);
+    pending.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    outputs.set(job, pending);
+  }
   await time('check', () => runChecks(program, diagnostics, models));
   if (opts.checkOnly || diagnostics.hasErrors()) return result;
 
-  const editions = opts.editions ?? [...EDITION_IDS];
-  const files: OutputFile[] = [];
-  for (const gen of EDITION_GENERATORS) {
-    for (const e of editions) {
-      if (gen.editions && !gen.editions.includes(e)) continue;
-      const out = await time(`generate:${gen.id}:${e}`, () => gen.generate(models[e], { report: diagnostics }));
-      files.push(...out);
-    }
+  for (const job of jobs.filter((j) => !j.offMainThread)) {
+    const out = await runJob(job, diagnostics, timings, opts.generatorCache);
+    diagnostics.push(...out.reported);
+    outputs.set(job, Promise.resolve({ ...out, reported: [] }));
   }
-  if (editions.includes('ietf') && editions.includes('matrix-org')) {
-    for (const gen of PAIR_GENERATORS) {
-      const out = await time(`generate:${gen.id}`, () => gen.generate(models.ietf, models['matrix-org'], { report: diagnostics }));
-      files.push(...out);
+  const files: OutputFile[] = [];
+  // Off-thread workers do not keep the process alive on their own (so a failed check exits at once); while we
+  // wait for them, this timer does.
+  const keepAlive = setInterval(() => {}, 60_000);
+  try {
+    for (const job of jobs) {
+      const out = await outputs.get(job)!;
+      diagnostics.push(...out.reported);
+      files.push(...out.files);
     }
+  } finally {
+    clearInterval(keepAlive);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.files = files;
   return result;
+}
+
+/** Every generator run of this build, in registry order. */
+function generatorJobs(models: Record<EditionId, EditionModel>, editions: EditionId[]): GeneratorJob[] {
+  const jobs: GeneratorJob[] = [];
+  for (const gen of EDITION_GENERATORS) {
+    for (const e of editions) {
+      if (gen.editions && !gen.editions.includes(e)) continue;
+      const inputKey = gen.inputKey;
+      jobs.push({
+        phase: `generate:${gen.id}:${e}`,
+        slot: `${gen.id}:${e}`,
+        offMainThread: Boolean(gen.offMainThread),
+        inputKey: inputKey && (() => inputKey.call(gen, models[e])),
+        run: (report) => gen.generate(models[e], { report }),
+      });
+    }
+  }
+  if (editions.includes('ietf') && editions.includes('matrix-org')) {
+    for (const gen of PAIR_GENERATORS) {
+      const inputKey = gen.inputKey;
+      jobs.push({
+        phase: `generate:${gen.id}`,
+        slot: gen.id,
+        offMainThread: false,
+        inputKey: inputKey && (() => inputKey.call(gen, models.ietf, models['matrix-org'])),
+        run: (report) => gen.generate(models.ietf, models['matrix-org'], { report }),
+      });
+    }
+  }
+  return jobs;
+}
+
+interface JobOutput {
+  files: OutputFile[];
+  /** Diagnostics the generator reported, for the caller to add to the build's. */
+  reported: Diagnostic[];
+}
+
+/** One generator run, or its earlier output when its input key is unchanged. */
+async function runJob(job: GeneratorJob, diagnostics: DiagnosticBag, timings: PhaseTiming[], cache?: GeneratorCache): Promise<JobOutput> {
+  const t0 = performance.now();
+  const key = cache && job.inputKey ? job.inputKey() : undefined;
+  const hit = key !== undefined ? cache!.get(job.slot) : undefined;
+  if (hit && hit.key === key) {
+    timings.push({ phase: `${job.phase} (reused)`, ms: performance.now() - t0 });
+    return { files: hit.files, reported: hit.reported };
+  }
+  // The generator reports into a bag holding what is known so far (it may skip duplicates), and what it adds is kept.
+  const report = new DiagnosticBag();
+  report.push(...diagnostics.items);
+  const known = report.items.length;
+  const files = await job.run(report);
+  const reported = report.items.slice(known);
+  if (key !== undefined) cache!.set(job.slot, { key, files, reported });
+  timings.push({ phase: job.phase, ms: performance.now() - t0 });
+  return { files, reported };
 }

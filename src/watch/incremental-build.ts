@@ -2,12 +2,14 @@
  * The incremental build behind `mxspec watch`, usable in-process (tests and
  * the benchmark drive it directly). It keeps two caches between rebuilds:
  * the parse cache (one contribution per source file, keyed by content hash,
- * so an edit re-parses only that file) and the artifact store (one hash per
- * output file, so only changed outputs are rewritten). A rebuild with errors
+ * so an edit re-parses only that file), the generator cache (each
+ * generator's last output under its `inputKey`, so a Markdown edit does not
+ * rerun the OpenAPI and types generators) and the artifact store (one hash
+ * per output file, so only changed outputs are rewritten). A rebuild with errors
  * writes nothing: out/ keeps the last good build.
  */
 import path from 'node:path';
-import { compile, type PhaseTiming } from '../build/pipeline.js';
+import { compile, type GeneratorCache, type PhaseTiming } from '../build/pipeline.js';
 import type { ParseCache, FileContribution } from '../program/load-program.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
@@ -49,6 +51,7 @@ export function outputScope(editions: readonly EditionId[]): string[] {
 
 export function createIncrementalBuild(opts: IncrementalOptions): IncrementalBuild {
   const cache: ParseCache = new Map();
+  const generatorCache: GeneratorCache = new Map();
   const editions = opts.editions ?? [...EDITION_IDS];
   const store = new ArtifactStore(path.resolve(opts.out), outputScope(editions));
   return {
@@ -57,7 +60,7 @@ export function createIncrementalBuild(opts: IncrementalOptions): IncrementalBui
     async rebuild(changed: string[] = []): Promise<RebuildResult> {
       const t0 = performance.now();
       const before = new Map<string, FileContribution>(cache);
-      const result = await compile(opts.spec, { editions, cache });
+      const result = await compile(opts.spec, { editions, cache, generatorCache });
       const reparsed = [...cache.entries()].filter(([rel, c]) => before.get(rel) !== c).map(([rel]) => rel).sort();
       const diagnostics = result.diagnostics.sorted();
       const base = { diagnostics, reparsed, timings: result.timings, changed };

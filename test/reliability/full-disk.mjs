@@ -6,12 +6,15 @@
  */
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const fs = require('node:fs');
 const under = process.env.MXSPEC_TEST_FULL_DISK_UNDER ? path.resolve(process.env.MXSPEC_TEST_FULL_DISK_UNDER) : undefined;
 
 function full(p) {
+  // Node's module loader opens files by file: URL; read as a relative path it would land under the cwd.
+  if (typeof p === 'string' && p.startsWith('file:')) p = fileURLToPath(p);
   return under !== undefined && typeof p === 'string' && path.resolve(p).startsWith(under + path.sep);
 }
 function enospc(op, p) {

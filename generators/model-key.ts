@@ -1,0 +1,41 @@
+/**
+ * Memo keys for generators (see `inputKey` in generator.ts): a hash of the
+ * parts of an edition model a generator reads. Documents are large (their
+ * parsed Markdown) and most generators read only a field or two of them, so
+ * they are keyed on the named fields alone; every other part is keyed whole.
+ */
+import { createHash } from 'node:crypto';
+import type { DocumentIR, EditionModel } from '../src/ir/types.js';
+
+/** JSON with Maps and Sets kept (plain JSON would write them as `{}` and miss their changes). */
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { '#map': [...value] };
+  if (value instanceof Set) return { '#set': [...value] };
+  return value;
+}
+
+/**
+ * A key over the whole model except `root` (where the spec lies is not
+ * content) and `documents`, of which only `documentFields` are included.
+ */
+export function modelKeyWithoutDocuments(model: EditionModel, documentFields: readonly (keyof DocumentIR)[]): string {
+  // Several generators key on the same parts of one model (openapi and types both): hash it once.
+  const memo = keys.get(model) ?? new Map<string, string>();
+  keys.set(model, memo);
+  const fields = documentFields.join(',');
+  let key = memo.get(fields);
+  if (key === undefined) {
+    key = hashWithoutDocuments(model, documentFields);
+    memo.set(fields, key);
+  }
+  return key;
+}
+
+/** Keys already computed, per model object (a model is not changed once projected). */
+const keys = new WeakMap<EditionModel, Map<string, string>>();
+
+function hashWithoutDocuments(model: EditionModel, documentFields: readonly (keyof DocumentIR)[]): string {
+  const { documents, root: _root, ...rest } = model;
+  const docs = documents.map((d) => Object.fromEntries(documentFields.map((f) => [f, d[f]])));
+  return createHash('sha256').update(JSON.stringify(rest, replacer)).update('\0').update(JSON.stringify(docs, replacer)).digest('hex');
+}

@@ -1,0 +1,104 @@
+/**
+ * A YAML writer for JSON values, used for openapi.yaml. The `yaml` library's
+ * general stringifier builds a node tree and tests every scalar against its
+ * folding and quoting rules, which was most of the OpenAPI generator's time;
+ * JSON-shaped data needs only a few decisions, made here once per scalar:
+ *
+ * - strings are plain when they cannot be read as anything but that string
+ *   by a YAML 1.2 or 1.1 reader (they start with a letter, `_`, `/`, `$` or `^`, are
+ *   no reserved word, and hold no `: `, ` #`, control or line-break
+ *   character); multi-line strings are literal blocks (`|`, `|-`, `|+` by
+ *   their trailing newlines); everything else is double-quoted with JSON's
+ *   escapes (a subset of YAML's) plus `\uXXXX` for what YAML may not hold raw;
+ * - mapping keys follow the same rule, so `"200"` stays a string;
+ * - no anchors, aliases, tags or folding.
+ *
+ * Output is deterministic: key order is the value's own.
+ */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
+
+/** Words YAML 1.2 or 1.1 reads as booleans or null, and exponent-only numbers some 1.1 readers accept ("e0", "E-3"). */
+const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~|[eE][-+]?[0-9._]+)$/i;
+/** Characters a YAML stream may not carry raw (besides C0 controls), or that some readers take as line breaks. */
+const NOT_RAW = /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u; // in u mode the surrogate range matches lone halves only
+const NOT_RAW_ALL = new RegExp(NOT_RAW.source, 'gu');
+const CONTROL = /[\u0000-\u0008\u000b-\u001f]/;
+
+function isPlain(s: string): boolean {
+  return (
+    /^[A-Za-z_/$^]/.test(s) &&
+    !/[\u0000-\u001f]/.test(s) &&
+    !NOT_RAW.test(s) &&
+    !/: |:$| #|\s$/.test(s) &&
+    !RESERVED.test(s)
+  );
+}
+
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(NOT_RAW_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A multi-line string as a literal block, when it can be one (else undefined). */
+function literalBlock(s: string, indent: number): string | undefined {
+  if (!s.includes('\n') || CONTROL.test(s) || s.includes('\r') || NOT_RAW.test(s)) return undefined;
+  const lines = s.split('\n');
+  const firstText = lines.find((l) => l.length > 0);
+  // A block's indentation is read from its first non-empty line; one that starts with a space (or tab) would shift it.
+  if (firstText === undefined || /^[ \t]/.test(firstText)) return undefined;
+  let trailing = 0;
+  while (trailing < lines.length - 1 && lines[lines.length - 1 - trailing] === '') trailing++;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  // Each trailing newline left an empty last element; the chomping indicator restores them, so drop one.
+  const body = trailing === 0 ? lines : lines.slice(0, -1);
+  const pad = ' '.repeat(indent);
+  return `|${chomp}\n` + body.map((l) => (l === '' ? '' : pad + l)).join('\n');
+}
+
+function key(k: string): string {
+  return isPlain(k) ? k : doubleQuoted(k);
+}
+
+function isBlock(v: Json | undefined): v is Json[] | { [key: string]: Json | undefined } {
+  if (v === null || typeof v !== 'object') return false;
+  return Array.isArray(v) ? v.length > 0 : Object.values(v).some((x) => x !== undefined);
+}
+
+/** A scalar or empty collection, on the rest of its line; `indent` is where a literal block's lines go. */
+function inline(v: Json, indent: number): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+  if (typeof v === 'string') return isPlain(v) ? v : (literalBlock(v, indent) ?? doubleQuoted(v));
+  return Array.isArray(v) ? '[]' : '{}';
+}
+
+function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[]): void {
+  const pad = ' '.repeat(indent);
+  if (Array.isArray(v)) {
+    for (const raw of v) {
+      const item = raw === undefined ? null : raw;
+      if (isBlock(item)) {
+        // The item's first line shares the dash: "- key: value" / "- - value".
+        const start = out.length;
+        block(item, indent + 2, out);
+        out[start] = `${pad}- ${out[start].slice(indent + 2)}`;
+      } else out.push(`${pad}- ${inline(item, indent + 2)}`);
+    }
+    return;
+  }
+  for (const [k, val] of Object.entries(v)) {
+    if (val === undefined) continue;
+    if (isBlock(val)) {
+      out.push(`${pad}${key(k)}:`);
+      block(val, indent + 2, out);
+    } else out.push(`${pad}${key(k)}: ${inline(val, indent + 2)}`);
+  }
+}
+
+/** The YAML text of a JSON value (what JSON.stringify would write, as YAML), ending in a newline. */
+export function jsonToYaml(value: Json): string {
+  if (!isBlock(value)) return inline(value, 0) + '\n';
+  const out: string[] = [];
+  block(value, 0, out);
+  return out.join('\n') + '\n';
+}

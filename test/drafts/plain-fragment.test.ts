@@ -1,0 +1,70 @@
+/**
+ * The drafts generator builds the mdast of plain-prose fragments itself
+ * (generators/drafts/plain-fragment.ts) instead of running remark. Wherever
+ * it answers, its tree must be exactly remark's (with GFM), positions
+ * included: on generated texts full of Markdown's special characters, and
+ * on every description of the shipped spec.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { plainFragment } from '../../generators/drafts/plain-fragment.js';
+import { editionModels, SPEC } from '../openapi/helpers.js';
+
+const remark = unified().use(remarkParse).use(remarkGfm);
+const parse = (text: string): unknown => remark.parse(text).children;
+
+const chars = [
+  'a', 'B', 'é', 'z', ' ', ' ', '\n', '\n', '.', ',', ':', ';', '-', '+', '=', '1', '0', ')', '(', '"', "'", '’', '—', '/', '?', '%', '$',
+  '*', '_', '`', '~', '[', ']', '<', '>', '&', '\\', '|', '#', '@', '!', '\t', '\u00a0', 'w', 'h', 't', 'p', 's', 'x', '😀',
+];
+const text = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...chars), maxLength: 40 }),
+  fc.array(fc.constantFrom('Plain words here', 'www.example.org', 'see https://x.y', 'a  ', '  b', '', 'c\td', '1. item', '- item', 'Title', '===', '---', 'mail a@b.c', 'The end.', 'x: y', 'A|B'), { maxLength: 5 }).map((ls) => ls.join('\n')),
+);
+
+/** Every string in a value (descriptions, rule text, notes...). */
+function strings(v: unknown, out: Set<string>): Set<string> {
+  if (typeof v === 'string') out.add(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+describe('plainFragment', () => {
+  it('equals remark wherever it answers (generated texts)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const mine = plainFragment(t);
+        if (mine === undefined) return;
+        answered++;
+        expect(mine).toEqual(parse(t));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(answered).toBeGreaterThan(50);
+  });
+
+  it('equals remark wherever it answers (every string of the shipped spec), and answers for most prose', async () => {
+    const models = await editionModels(SPEC);
+    // Documents hold whole parsed Markdown trees, not fragments: leave them out.
+    const all = [...strings({ ...models.ietf, documents: [] }, new Set())].filter((s) => s.trim());
+    let answered = 0;
+    for (const s of all) {
+      const mine = plainFragment(s);
+      if (mine === undefined) continue;
+      answered++;
+      expect(mine, JSON.stringify(s)).toEqual(parse(s));
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('leaves syntax to the parser', () => {
+    for (const t of ['*a*', 'a_b_', 'see `x`', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', '- a', ' a', 'a ', 'a\n  b', 'a\tb', '']) {
+      expect(plainFragment(t), JSON.stringify(t)).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * mxspec watch reuses generator outputs whose inputs did not change (the
+ * generators' `inputKey`). Whatever it reused, out/ after a sequence of
+ * edits must be byte for byte what a cold build of the same sources writes.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, runCliInProcess, snapshotTree, tempDir } from '../helpers/cli.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-spec');
+const { createIncrementalBuild } = (await import(path.join(ROOT, 'dist/src/watch/incremental-build.js'))) as typeof import('../../src/watch/incremental-build.js');
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text.includes(from), `${file} contains ${from}`).toBe(true);
+  writeFileSync(file, text.replace(from, to));
+}
+
+async function coldBuild(spec: string): Promise<Map<string, string>> {
+  const out = path.join(tempDir('mxspec-cold-'), 'out');
+  const r = await runCliInProcess(['build', '--spec', spec, '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  return snapshotTree(out);
+}
+
+/** Generator runs of a rebuild that were reused rather than run ("generate:types:ietf"). */
+function reused(timings: { phase: string }[]): string[] {
+  return timings.filter((t) => t.phase.endsWith(' (reused)')).map((t) => t.phase.replace(' (reused)', '')).sort();
+}
+
+describe('watch output equals a cold build', () => {
+  it('after Markdown, abstract, YAML, broken and reverted edits', async () => {
+    const dir = tempDir('mxspec-watch-eq-');
+    const spec = path.join(dir, 'spec');
+    const out = path.join(dir, 'out');
+    cpSync(FIXTURE, spec, { recursive: true });
+    const b = createIncrementalBuild({ spec, out });
+    expect((await b.rebuild()).ok).toBe(true);
+    const api = path.join(spec, 'documents/api.md');
+    const schemas = path.join(spec, 'schemas/core.yaml');
+
+    const steps: { name: string; apply: () => void; ok: boolean; reuses?: string[]; reruns?: string[] }[] = [
+      {
+        name: 'body paragraph',
+        apply: () => edit(api, 'A server MUST answer.', 'A server MUST answer promptly.'),
+        ok: true,
+        // Only the abstract of the api document reaches openapi.json and the types package.
+        reuses: ['generate:openapi:ietf', 'generate:openapi:matrix-org', 'generate:types:ietf', 'generate:types:matrix-org'],
+      },
+      {
+        name: 'abstract (info.description)',
+        apply: () => edit(api, 'A small document used to test the toolchain.', 'A small document that tests the toolchain.'),
+        ok: true,
+        reruns: ['generate:openapi:ietf', 'generate:types:ietf'],
+      },
+      {
+        name: 'schema property description',
+        apply: () => edit(schemas, 'Implementation name.', 'Implementation name as reported.'),
+        ok: true,
+        reruns: ['generate:openapi:ietf', 'generate:openapi:matrix-org', 'generate:types:ietf', 'generate:types:matrix-org'],
+      },
+      { name: 'broken YAML', apply: () => writeFileSync(schemas, readFileSync(schemas, 'utf8') + '\n  : [unclosed\n'), ok: false },
+      { name: 'YAML fixed again', apply: () => writeFileSync(schemas, readFileSync(schemas, 'utf8').replace('\n  : [unclosed\n', '')), ok: true },
+      { name: 'body paragraph reverted', apply: () => edit(api, 'A server MUST answer promptly.', 'A server MUST answer.'), ok: true },
+    ];
+    for (const step of steps) {
+      step.apply();
+      const r = await b.rebuild();
+      expect(r.ok, `${step.name}: ${JSON.stringify(r.diagnostics.slice(0, 3))}`).toBe(step.ok);
+      if (!r.ok) continue;
+      for (const g of step.reuses ?? []) expect(reused(r.timings), `${step.name} reuses ${g}`).toContain(g);
+      for (const g of step.reruns ?? []) expect(reused(r.timings), `${step.name} reruns ${g}`).not.toContain(g);
+      expect(snapshotTree(out), `out/ after "${step.name}"`).toEqual(await coldBuild(spec));
+    }
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The types generator runs in a worker thread during builds, on a copy of
+ * the model whose documents keep only the fields it reads. Its output must
+ * be exactly what the generator gives in-process on the whole model, and a
+ * build must not wait for (or be kept alive by) a worker it does not need.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const dist = (p: string): string => path.join(ROOT, 'dist', p);
+const { typesFilesOffThread } = (await import(dist('generators/types/off-thread.js'))) as typeof import('../../generators/types/off-thread.js');
+const { typesFiles } = (await import(dist('generators/types/index.js'))) as typeof import('../../generators/types/index.js');
+const { compile } = (await import(dist('src/build/pipeline.js'))) as typeof import('../../src/build/pipeline.js');
+
+describe('types generator off the main thread', () => {
+  it('gives byte-identical files to the in-process generator, for both editions', async () => {
+    const r = await compile(path.join(ROOT, 'spec'), { checkOnly: true });
+    expect(r.models, JSON.stringify(r.diagnostics.sorted().slice(0, 3))).toBeDefined();
+    for (const edition of ['ietf', 'matrix-org'] as const) {
+      const model = r.models![edition];
+      const [fromWorker, inProcess] = await Promise.all([typesFilesOffThread(model), typesFiles(model)]);
+      expect(fromWorker.map((f) => f.path)).toEqual(inProcess.map((f) => f.path));
+      for (let i = 0; i < inProcess.length; i++) expect(fromWorker[i]!.content, fromWorker[i]!.path).toBe(inProcess[i]!.content);
+    }
+  });
+
+  it('a build that fails in its checks exits with its diagnostics (a worker already at work does not hold it)', () => {
+    const dir = tempDir('mxspec-offthread-');
+    const spec = path.join(dir, 'spec');
+    cpSync(path.join(ROOT, 'test/fixtures/minimal-spec'), spec, { recursive: true });
+    // The sources load (so the worker starts and gets the models); the example check then fails.
+    const rpcs = path.join(spec, 'rpcs/core.yaml');
+    writeFileSync(rpcs, readFileSync(rpcs, 'utf8').replace('version: "1.0"}', 'version: 1}'));
+    const r = runCli(['build', '--spec', spec, '--out', path.join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/error MX4001: response example "typical" of \w+ does not validate/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
