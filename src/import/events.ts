@@ -49,6 +49,8 @@ export class EventImporter {
   readonly result: ImportedEvents = { eventTypes: {}, eduTypes: {} };
   /** Types imported from data/event-schemas (their examples live there; the API's EDUs carry their own). */
   private readonly fromEventSchemas = new Set<string>();
+  /** Client-side forms of the API's own EDUs, kept as named content schemas: type -> schema node. */
+  private readonly clientForms = new Map<string, Node>();
 
   constructor(
     private readonly files: SourceFiles,
@@ -159,7 +161,15 @@ export class EventImporter {
         this.result.eventTypes[name] = ev;
         this.fromEventSchemas.add(name);
       } else if (this.result.eduTypes[name]) {
-        this.diags.add('MX1309', `${rel} (the client-side form of "${name}") is not imported: the API defines an EDU of that name`, this.files.loc(rel));
+        // The API defines an EDU of this name (its federation form). The client-side
+        // form is a different shape, so it is kept as a named content schema, and its
+        // examples go with it, rather than being dropped.
+        const schema = this.content(flat);
+        if (description && !schema.description) schema.description = description;
+        const schemaName = `${pascalCase(name)}ClientContent`;
+        this.schemas.hoist(`client-form:${name}`, schemaName, schema, 'client-events');
+        this.clientForms.set(name, schema);
+        this.diags.add('MX1309', `${rel} is the client-side form of "${name}", an EDU the API defines too; imported as the named schema ${schemaName}`, this.files.loc(rel));
       } else {
         this.schemas.note(`"${name}" is neither a room nor a state event; imported as an EDU type (the IR has no other event kind)`, this.files.loc(rel));
         this.result.eduTypes[name] = { description, ...lifecycleKeys(f.value), content: this.content(flat) };
@@ -197,6 +207,16 @@ export class EventImporter {
       const stem = fileStem(rel);
       const type = stem.includes('$') ? stem.slice(0, stem.indexOf('$')) : stem;
       const owner = this.fromEventSchemas.has(type) ? (this.result.eventTypes[type] ?? this.result.eduTypes[type]) : undefined;
+      const clientForm = owner ? undefined : this.clientForms.get(type);
+      if (clientForm) {
+        const f = this.files.load(rel);
+        if (!f) continue;
+        if (this.files.isJsonText(rel)) this.examples.noteJsonYaml(rel);
+        const ex = this.examples.resolve(f.value, rel);
+        // A schema example is validated by mxspec check; the schema describes the content.
+        if (isRaw(ex) && ex.content !== undefined) ((clientForm.examples ??= []) as unknown[]).push(ex.content);
+        continue;
+      }
       if (!owner) continue; // examples of fragments (invite_room_state.json ...) are used through $ref
       const f = this.files.load(rel);
       if (!f) continue;
