@@ -6,6 +6,9 @@
  */
 import type { Link, Parent, RootContent } from 'mdast';
 import type { DocumentIR, EditionModel, SchemaNode, Section, SourceLocation } from '../ir/types.js';
+import { forEachSchemaNode } from '../ir/schema-walk.js';
+
+export { forEachSchemaNode };
 
 export type TargetKind =
   | 'schema' | 'block' | 'rpc' | 'binding' | 'doc' | 'section' | 'event' | 'edu' | 'room-version' | 'rule'
@@ -18,30 +21,6 @@ export interface ReferenceUse {
   scope?: string;
   loc: SourceLocation;
   what: string;
-}
-
-export function forEachSchemaNode(node: SchemaNode, fn: (n: SchemaNode) => void): void {
-  fn(node);
-  switch (node.type) {
-    case 'object':
-      for (const p of node.properties) {
-        forEachSchemaNode(p.schema, fn);
-        for (const v of Object.values(p.variants ?? {})) if (v) forEachSchemaNode(v.schema, fn);
-      }
-      if (node.additionalProperties && typeof node.additionalProperties === 'object') forEachSchemaNode(node.additionalProperties, fn);
-      break;
-    case 'array':
-      forEachSchemaNode(node.items, fn);
-      break;
-    case 'map':
-      forEachSchemaNode(node.values, fn);
-      break;
-    case 'union':
-      for (const m of node.oneOf) forEachSchemaNode(m, fn);
-      break;
-    default:
-      break;
-  }
 }
 
 function schemaUses(node: SchemaNode, out: ReferenceUse[], what: string): void {

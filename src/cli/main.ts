@@ -50,6 +50,11 @@ export function printDiagnostics(io: Io, diags: Diagnostic[], format: Diagnostic
   else io.out(text);
 }
 
+/** The `--stats` table: one line per phase. */
+export function formatTimings(timings: { phase: string; ms: number }[]): string {
+  return timings.map((t) => `  ${t.phase.padEnd(36)} ${t.ms.toFixed(1).padStart(8)} ms\n`).join('');
+}
+
 function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {
   if (diags.hasErrors()) return 1;
   if (warnAsError && diags.warningCount > 0) return 1;
@@ -65,7 +70,8 @@ function parseFormat(v: string): DiagnosticFormat {
   return v;
 }
 
-function collectEdition(v: string, prev: EditionId[] = []): EditionId[] {
+/** commander option parser for a repeatable --edition. */
+export function collectEdition(v: string, prev: EditionId[] = []): EditionId[] {
   if (!(EDITION_IDS as readonly string[]).includes(v)) throw new UsageError(`unknown edition "${v}"; editions are ${EDITION_IDS.join(', ')}`);
   return [...prev, v as EditionId];
 }
@@ -130,9 +136,8 @@ export function buildProgram(io: Io = processIo): Command {
       }
       result.timings.push({ phase: 'write', ms: performance.now() - tw });
       if (opts.stats) {
-        const lines = result.timings.map((t) => `  ${t.phase.padEnd(36)} ${t.ms.toFixed(1).padStart(8)} ms`);
-        lines.push(`  ${'total'.padEnd(36)} ${(performance.now() - t0).toFixed(1).padStart(8)} ms`);
-        io.err(`mxspec build --stats (${result.sourceFiles.length} source files, ${result.files.length} output files)\n${lines.join('\n')}\n`);
+        const table = formatTimings([...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
+        io.err(`mxspec build --stats (${result.sourceFiles.length} source files, ${result.files.length} output files)\n${table}`);
       }
       io.err(`mxspec build: wrote ${result.files.length} files to ${opts.out} (${summary(diags)})\n`);
     });

@@ -1,11 +1,9 @@
 /** `mxspec watch` — incremental rebuilds on every change to the spec (src/watch/). */
 import { Option, type Command } from 'commander';
-import { EDITION_IDS, type EditionId } from '../../ir/types.js';
-import { UsageError, resolveSpecDir, type Io } from '../main.js';
+import type { EditionId } from '../../ir/types.js';
+import { collectEdition, formatTimings, printDiagnostics, resolveSpecDir, type Io } from '../main.js';
 import { createWatcher } from '../../watch/watcher.js';
 import type { RebuildResult } from '../../watch/incremental-build.js';
-import { formatDiagnostics } from '../../diagnostics/format.js';
-import path from 'node:path';
 
 function list(items: string[], max = 6): string {
   if (items.length <= max) return items.join(', ');
@@ -30,10 +28,7 @@ export function registerWatch(program: Command, io: Io, setExit: (c: number) => 
     .description('build, then rebuild incrementally on every change to the spec (re-parses only changed files, rewrites only changed outputs)')
     .option('--spec <dir>', 'spec folder (default: ./spec, else the shipped spec)')
     .option('--out <dir>', 'output folder', 'out')
-    .option('--edition <id>', 'build only this edition (repeatable)', (v: string, prev: EditionId[] = []) => {
-      if (!(EDITION_IDS as readonly string[]).includes(v)) throw new UsageError(`unknown edition "${v}"; editions are ${EDITION_IDS.join(', ')}`);
-      return [...prev, v as EditionId];
-    })
+    .option('--edition <id>', 'build only this edition (repeatable)', collectEdition)
     .addOption(new Option('--debounce <ms>', 'quiet time before rebuilding').default('40'))
     .option('--stats', 'print the time of each phase after every rebuild')
     .action(async (opts: { spec?: string; out: string; edition?: EditionId[]; debounce: string; stats?: boolean }) => {
@@ -44,13 +39,10 @@ export function registerWatch(program: Command, io: Io, setExit: (c: number) => 
         return;
       }
       const spec = resolveSpecDir(opts.spec);
-      const rel = path.relative(process.cwd(), path.resolve(spec)).split(path.sep).join('/');
       const report = (r: RebuildResult): void => {
-        if (r.diagnostics.length) {
-          io.err(formatDiagnostics(r.diagnostics, { format: 'text', specRoot: spec, frames: io.isTTY, pathPrefix: rel && !rel.startsWith('..') ? rel : path.resolve(spec) }));
-        }
+        if (r.diagnostics.length) printDiagnostics(io, r.diagnostics, 'text', spec);
         io.err(describeRebuild(r, opts.out));
-        if (opts.stats) io.err(r.timings.map((t) => `  ${t.phase.padEnd(36)} ${t.ms.toFixed(1).padStart(8)} ms\n`).join(''));
+        if (opts.stats) io.err(formatTimings(r.timings));
       };
       const watcher = createWatcher({
         spec,

@@ -6,33 +6,15 @@
  */
 import type { EditionModel, SchemaNode } from '../../ir/types.js';
 import type { Direction } from '../types.js';
+import { forEachSchemaNode } from '../../ir/schema-walk.js';
 
 /** Names a schema node refers to directly: "schema:Name" / "block:name". */
 export function directRefs(node: SchemaNode, out: Set<string> = new Set()): Set<string> {
-  switch (node.type) {
-    case 'ref':
-      out.add(`schema:${node.ref}`);
-      break;
-    case 'block':
-      out.add(`block:${node.block}`);
-      break;
-    case 'object':
-      for (const e of node.extends ?? []) out.add(`schema:${e}`);
-      for (const p of node.properties) directRefs(p.schema, out);
-      if (node.additionalProperties && typeof node.additionalProperties === 'object') directRefs(node.additionalProperties, out);
-      break;
-    case 'array':
-      directRefs(node.items, out);
-      break;
-    case 'map':
-      directRefs(node.values, out);
-      break;
-    case 'union':
-      for (const m of node.oneOf) directRefs(m, out);
-      break;
-    default:
-      break;
-  }
+  forEachSchemaNode(node, (n) => {
+    if (n.type === 'ref') out.add(`schema:${n.ref}`);
+    else if (n.type === 'block') out.add(`block:${n.block}`);
+    else if (n.type === 'object') for (const e of n.extends ?? []) out.add(`schema:${e}`);
+  });
   return out;
 }
 
