@@ -1,148 +1,373 @@
 /**
- * JSON Schema validation of data against one edition's IR (ajv, 2020-12).
+ * Validation of example data against one edition's IR schemas.
  *
- * Compiling is what costs (ajv generates and evaluates code per schema), so
- * compiled code is shared by content: every named schema and content block
- * is registered under an id derived from its own JSON Schema and the JSON
- * Schemas of everything it reaches. A schema that is the same in both
- * editions, or unchanged between two `mxspec watch` rebuilds, is compiled
- * once per process. References are not inlined, so each named schema is
- * compiled once and called from every example that reaches it.
+ * The IR is first turned into the JSON Schema 2020-12 that the OpenAPI
+ * document publishes (src/ir/json-schema.ts, bare: no descriptions), and that
+ * schema is interpreted here. Why not ajv: ajv generates and evaluates code
+ * per schema, which pays off when one schema checks many documents; the
+ * example check validates each example once, and compiling was most of its
+ * time (~290 ms of a cold build, seconds at 50× scale). The interpreter knows
+ * only the keywords json-schema.ts emits and refuses any other, so the two
+ * cannot drift apart silently; test/checks/validator-vs-ajv.test.ts holds it
+ * to ajv's verdicts and first errors (same options as before: allErrors off,
+ * formats not validated, Unicode patterns and code-point lengths).
+ *
+ * Keywords are tried in ajv's order so that, of several problems, the same
+ * one is reported: the type, then const/enum/anyOf/oneOf/allOf, then the
+ * number, string, array and object keywords, stopping at the first failing
+ * group.
  */
-import { createHash } from 'node:crypto';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { EditionModel, SchemaNode } from './types.js';
 import { toJsonSchema } from './json-schema.js';
 
 export const BLOCK_PREFIX = 'block:';
 
-/** Marks a reference to a named definition until its content id is known. */
+/** Marks a reference to a named definition; resolved against the edition's schemas and content blocks. */
 const PLACEHOLDER = 'mxspec-def:';
-const ID_PREFIX = 'mxspec:schema:';
-/** Beyond this many registered schemas a long-running watch starts a fresh cache. */
-const MAX_SHARED_SCHEMAS = 50_000;
 
-interface SharedCache {
-  ajv: Ajv2020;
-  registered: Set<string>;
-  compiled: Map<string, ValidateFunction>;
+/** One failed keyword, in the shape ajv reports (so messages read the same). */
+export interface SchemaViolation {
+  /** JSON Pointer into the validated data. */
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message: string;
 }
 
-let shared: SharedCache | undefined;
+type Json = Record<string, unknown>;
 
-function sharedCache(): SharedCache {
-  if (!shared || shared.registered.size + shared.compiled.size > MAX_SHARED_SCHEMAS) {
-    shared = {
-      // inlineRefs off: a referenced schema becomes its own function, compiled once.
-      ajv: new Ajv2020({ strict: false, allErrors: false, validateFormats: false, inlineRefs: false, code: { optimize: false } }),
-      registered: new Set(),
-      compiled: new Map(),
-    };
-  }
-  return shared;
-}
-
-type Json = unknown;
-
-/** Calls fn for every placeholder reference in a JSON Schema. */
-function visitRefs(s: Json, fn: (name: string) => void): void {
-  if (Array.isArray(s)) {
-    for (const x of s) visitRefs(x, fn);
-  } else if (s && typeof s === 'object') {
-    for (const [k, v] of Object.entries(s)) {
-      if (k === '$ref' && typeof v === 'string' && v.startsWith(PLACEHOLDER)) fn(v.slice(PLACEHOLDER.length));
-      else if (k !== 'const' && k !== 'enum' && k !== 'examples' && k !== 'default') visitRefs(v, fn);
-    }
-  }
-}
-
-/** A copy with placeholder references replaced by content ids. */
-function resolveRefs(s: Json, idOf: (name: string) => string): Json {
-  if (Array.isArray(s)) return s.map((x) => resolveRefs(x, idOf));
-  if (s && typeof s === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(s)) {
-      if (k === '$ref' && typeof v === 'string' && v.startsWith(PLACEHOLDER)) out[k] = idOf(v.slice(PLACEHOLDER.length));
-      else if (k !== 'const' && k !== 'enum' && k !== 'examples' && k !== 'default') out[k] = resolveRefs(v, idOf);
-      else out[k] = v;
-    }
-    return out;
-  }
-  return s;
-}
+/** Every keyword json-schema.ts can emit with `bare`, and what the interpreter does with it. */
+const KNOWN_KEYWORDS = new Set([
+  'type', 'const', 'enum', 'anyOf', 'oneOf', 'allOf', '$ref',
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'minLength', 'maxLength', 'pattern',
+  'minItems', 'maxItems', 'uniqueItems', 'items',
+  'required', 'propertyNames', 'additionalProperties', 'properties',
+  // Annotations: no effect on validity (formats are not validated, as with ajv's validateFormats: false).
+  'format', 'deprecated', 'readOnly', 'writeOnly', 'x-mxspec-format', 'x-mxspec-key-format',
+]);
 
 export class EditionValidator {
-  private readonly cache = new Map<SchemaNode, ValidateFunction>();
-  private readonly defs = new Map<string, { schema: Json; text: string; deps: string[] }>();
-  private readonly ids = new Map<string, string>();
+  private readonly defs = new Map<string, SchemaNode>();
+  private readonly jsonOf = new Map<string, Json>();
+  private readonly rootJson = new WeakMap<SchemaNode, Json>();
   private readonly opts = { refPrefix: PLACEHOLDER, blockRef: (b: string) => PLACEHOLDER + BLOCK_PREFIX + b, bare: true };
 
   constructor(model: EditionModel) {
-    const add = (name: string, node: SchemaNode): void => {
-      const schema = toJsonSchema(node, this.opts);
-      const deps = new Set<string>();
-      visitRefs(schema, (n) => deps.add(n));
-      this.defs.set(name, { schema, text: JSON.stringify(schema), deps: [...deps] });
-    };
-    for (const s of model.schemas) add(s.name, s.schema);
-    for (const b of model.contentBlocks) add(BLOCK_PREFIX + b.name, b.schema);
+    for (const s of model.schemas) this.defs.set(s.name, s.schema);
+    for (const b of model.contentBlocks) this.defs.set(BLOCK_PREFIX + b.name, b.schema);
   }
 
-  /** The content id of a definition: its name and the JSON of everything it reaches. */
-  private idOf(name: string): string {
-    const known = this.ids.get(name);
-    if (known) return known;
-    const reach = new Set<string>([name]);
-    const stack = [name];
-    while (stack.length) {
-      const d = this.defs.get(stack.pop()!);
-      for (const n of d?.deps ?? []) {
-        if (!reach.has(n)) {
-          reach.add(n);
-          stack.push(n);
+  /** Returns undefined when valid, else the error that says most precisely what is wrong. */
+  validate(node: SchemaNode, data: unknown): SchemaViolation | undefined {
+    let schema = this.rootJson.get(node);
+    if (!schema) {
+      schema = toJsonSchema(node, this.opts);
+      this.rootJson.set(node, schema);
+    }
+    return this.validateJson(schema, data);
+  }
+
+  /** Validates against a JSON Schema in the emitted subset, its references resolved in this edition. */
+  validateJson(schema: Record<string, unknown>, data: unknown): SchemaViolation | undefined {
+    const errors: SchemaViolation[] = [];
+    if (this.check(schema, data, '', errors)) return undefined;
+    return pickError(errors);
+  }
+
+  private definition(ref: string): Json | undefined {
+    const name = ref.startsWith(PLACEHOLDER) ? ref.slice(PLACEHOLDER.length) : ref;
+    let json = this.jsonOf.get(name);
+    if (!json) {
+      const node = this.defs.get(name);
+      // An unknown name is reported by the reference check; here it constrains nothing.
+      if (!node) return undefined;
+      json = toJsonSchema(node, this.opts);
+      this.jsonOf.set(name, json);
+    }
+    return json;
+  }
+
+  /** Validates data at `path` against one schema object, appending errors; true when valid. */
+  private check(s: Json, data: unknown, path: string, errors: Array<SchemaViolation>): boolean {
+    for (const k in s) {
+      if (!KNOWN_KEYWORDS.has(k)) throw new Error(`validator: JSON Schema keyword "${k}" is not supported (json-schema.ts emits it; teach src/ir/validator.ts)`);
+    }
+    const types = s.type === undefined ? [] : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
+    // ajv checks the type first unless the schema has keywords for its one type; then it checks it with them, after the untyped ones.
+    const typeWithKeywords = types.length === 1 && hasKeywordsFor(s, types[0]!);
+    if (types.length && !typeWithKeywords && !hasType(data, types)) return typeError(s, path, errors);
+    if (typeof s.$ref === 'string') {
+      const target = this.definition(s.$ref);
+      if (target && !this.check(target, data, path, errors)) return false;
+    }
+    if ('const' in s && !jsonEqual(data, s.const)) {
+      errors.push({ instancePath: path, keyword: 'const', params: { allowedValue: s.const }, message: 'must be equal to constant' });
+      return false;
+    }
+    if (Array.isArray(s.enum) && !s.enum.some((e) => jsonEqual(data, e))) {
+      errors.push({ instancePath: path, keyword: 'enum', params: { allowedValues: s.enum }, message: 'must be equal to one of the allowed values' });
+      return false;
+    }
+    if (Array.isArray(s.anyOf) && !this.anyOf(s.anyOf as Json[], data, path, errors)) return false;
+    if (Array.isArray(s.oneOf) && !this.oneOf(s.oneOf as Json[], data, path, errors)) return false;
+    if (Array.isArray(s.allOf)) {
+      for (const sub of s.allOf as Json[]) if (!this.check(sub, data, path, errors)) return false;
+    }
+    if (typeWithKeywords && !hasType(data, types)) return typeError(s, path, errors);
+    if (typeof data === 'number') return checkNumber(s, data, path, errors);
+    if (typeof data === 'string') return checkString(s, data, path, errors);
+    if (Array.isArray(data)) return this.checkArray(s, data, path, errors);
+    if (data !== null && typeof data === 'object') return this.checkObject(s, data as Json, path, errors);
+    return true;
+  }
+
+  private anyOf(subs: Json[], data: unknown, path: string, errors: SchemaViolation[]): boolean {
+    const before = errors.length;
+    for (const sub of subs) {
+      if (this.check(sub, data, path, errors)) {
+        errors.length = before;
+        return true;
+      }
+    }
+    errors.push({ instancePath: path, keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' });
+    return false;
+  }
+
+  private oneOf(subs: Json[], data: unknown, path: string, errors: SchemaViolation[]): boolean {
+    const before = errors.length;
+    let passing: number | [number, number] | null = null;
+    for (let i = 0; i < subs.length; i++) {
+      if (!this.check(subs[i]!, data, path, errors)) continue;
+      if (passing === null) passing = i;
+      else {
+        // Like ajv: the second match decides, later branches are not tried.
+        passing = [passing as number, i];
+        break;
+      }
+    }
+    if (typeof passing === 'number') {
+      errors.length = before;
+      return true;
+    }
+    errors.push({ instancePath: path, keyword: 'oneOf', params: { passingSchemas: passing }, message: 'must match exactly one schema in oneOf' });
+    return false;
+  }
+
+  private checkArray(s: Json, data: unknown[], path: string, errors: SchemaViolation[]): boolean {
+    if (typeof s.maxItems === 'number' && data.length > s.maxItems) {
+      errors.push({ instancePath: path, keyword: 'maxItems', params: { limit: s.maxItems }, message: `must NOT have more than ${s.maxItems} items` });
+      return false;
+    }
+    if (typeof s.minItems === 'number' && data.length < s.minItems) {
+      errors.push({ instancePath: path, keyword: 'minItems', params: { limit: s.minItems }, message: `must NOT have fewer than ${s.minItems} items` });
+      return false;
+    }
+    if (s.uniqueItems === true) {
+      const dup = duplicatePair(data, s.items as Json | undefined);
+      if (dup) {
+        errors.push({ instancePath: path, keyword: 'uniqueItems', params: dup, message: `must NOT have duplicate items (items ## ${dup.j} and ${dup.i} are identical)` });
+        return false;
+      }
+    }
+    if (s.items && typeof s.items === 'object') {
+      for (let i = 0; i < data.length; i++) if (!this.check(s.items as Json, data[i], `${path}/${i}`, errors)) return false;
+    }
+    return true;
+  }
+
+  private checkObject(s: Json, data: Json, path: string, errors: SchemaViolation[]): boolean {
+    if (Array.isArray(s.required)) {
+      for (const name of s.required as string[]) {
+        if (data[name] === undefined || !Object.prototype.hasOwnProperty.call(data, name)) {
+          errors.push({ instancePath: path, keyword: 'required', params: { missingProperty: name }, message: `must have required property '${name}'` });
+          return false;
         }
       }
     }
-    const h = createHash('sha256').update(name);
-    for (const n of [...reach].sort()) h.update('\0').update(n).update('\0').update(this.defs.get(n)?.text ?? '(missing)');
-    const id = ID_PREFIX + h.digest('hex').slice(0, 32);
-    this.ids.set(name, id);
-    const c = sharedCache();
-    const d = this.defs.get(name);
-    if (d && !c.registered.has(id)) {
-      c.ajv.addSchema({ ...(resolveRefs(d.schema, (n) => this.idOf(n)) as object), $id: id });
-      c.registered.add(id);
+    if (s.propertyNames && typeof s.propertyNames === 'object') {
+      for (const key of Object.keys(data)) {
+        const inner: SchemaViolation[] = [];
+        if (!this.check(s.propertyNames as Json, key, path, inner)) {
+          errors.push(...inner.map((e) => ({ ...e, params: { ...e.params }, propertyName: key })));
+          errors.push({ instancePath: path, keyword: 'propertyNames', params: { propertyName: key }, message: 'property name must be valid' });
+          return false;
+        }
+      }
     }
-    return id;
-  }
-
-  private compile(node: SchemaNode): ValidateFunction {
-    const schema = resolveRefs(toJsonSchema(node, this.opts), (n) => this.idOf(n));
-    const key = JSON.stringify(schema);
-    const c = sharedCache();
-    let fn = c.compiled.get(key);
-    if (!fn) {
-      fn = c.ajv.compile(schema as object);
-      c.compiled.set(key, fn);
+    const props = (s.properties ?? {}) as Record<string, Json>;
+    if (s.additionalProperties !== undefined) {
+      for (const key of Object.keys(data)) {
+        if (Object.prototype.hasOwnProperty.call(props, key)) continue;
+        if (s.additionalProperties === false) {
+          errors.push({ instancePath: path, keyword: 'additionalProperties', params: { additionalProperty: key }, message: 'must NOT have additional properties' });
+          return false;
+        }
+        if (!this.check(s.additionalProperties as Json, data[key], `${path}/${pointerToken(key)}`, errors)) return false;
+      }
     }
-    return fn;
-  }
-
-  /** Returns undefined when valid, else the first error. */
-  validate(node: SchemaNode, data: unknown): ErrorObject | undefined {
-    let fn = this.cache.get(node);
-    if (!fn) {
-      fn = this.compile(node);
-      this.cache.set(node, fn);
+    for (const key of Object.keys(props)) {
+      if (!Object.prototype.hasOwnProperty.call(data, key) || data[key] === undefined) continue;
+      if (!this.check(props[key]!, data[key], `${path}/${pointerToken(key)}`, errors)) return false;
     }
-    if (fn(data)) return undefined;
-    return pickError(fn.errors ?? []);
+    return true;
   }
 }
 
+/**
+ * The duplicate ajv finds first, named as ajv names it: for items of scalar
+ * types it scans from the end remembering where each value was seen (i the
+ * earlier index); otherwise it compares each item from the end with those
+ * before it (i the later index).
+ */
+function duplicatePair(data: unknown[], items: Json | undefined): { i: number; j: number } | undefined {
+  const itemTypes = items?.type === undefined ? [] : Array.isArray(items.type) ? (items.type as string[]) : [items.type as string];
+  if (itemTypes.length && !itemTypes.some((t) => t === 'object' || t === 'array')) {
+    const seen = new Map<string, number>();
+    for (let i = data.length - 1; i >= 0; i--) {
+      const item = data[i];
+      if (!hasType(item, itemTypes)) continue;
+      const key = String(typeof item === 'string' && itemTypes.length > 1 ? `${item}_` : item);
+      const j = seen.get(key);
+      if (j !== undefined) return { i, j };
+      seen.set(key, i);
+    }
+    return undefined;
+  }
+  for (let i = data.length - 1; i > 0; i--) {
+    for (let j = i - 1; j >= 0; j--) if (jsonEqual(data[i], data[j])) return { i, j };
+  }
+  return undefined;
+}
+
+function checkNumber(s: Json, data: number, path: string, errors: SchemaViolation[]): boolean {
+  const limits: Array<[string, string, (a: number, b: number) => boolean]> = [
+    ['maximum', '<=', (a, b) => a <= b],
+    ['minimum', '>=', (a, b) => a >= b],
+    ['exclusiveMaximum', '<', (a, b) => a < b],
+    ['exclusiveMinimum', '>', (a, b) => a > b],
+  ];
+  for (const [keyword, comparison, ok] of limits) {
+    const limit = s[keyword];
+    if (typeof limit === 'number' && !ok(data, limit)) {
+      errors.push({ instancePath: path, keyword, params: { comparison, limit }, message: `must be ${comparison} ${limit}` });
+      return false;
+    }
+  }
+  return true;
+}
+
+const patterns = new Map<string, RegExp | null>();
+
+function checkString(s: Json, data: string, path: string, errors: SchemaViolation[]): boolean {
+  if (typeof s.maxLength === 'number' || typeof s.minLength === 'number') {
+    const length = codePointLength(data);
+    if (typeof s.maxLength === 'number' && length > s.maxLength) {
+      errors.push({ instancePath: path, keyword: 'maxLength', params: { limit: s.maxLength }, message: `must NOT have more than ${s.maxLength} characters` });
+      return false;
+    }
+    if (typeof s.minLength === 'number' && length < s.minLength) {
+      errors.push({ instancePath: path, keyword: 'minLength', params: { limit: s.minLength }, message: `must NOT have fewer than ${s.minLength} characters` });
+      return false;
+    }
+  }
+  if (typeof s.pattern === 'string') {
+    let re = patterns.get(s.pattern);
+    if (re === undefined) {
+      // Patterns were checked when the source was parsed (schema-node.ts); one that still fails to compile constrains nothing.
+      try {
+        re = new RegExp(s.pattern, 'u');
+      } catch {
+        re = null;
+      }
+      patterns.set(s.pattern, re);
+    }
+    if (re && !re.test(data)) {
+      errors.push({ instancePath: path, keyword: 'pattern', params: { pattern: s.pattern }, message: `must match pattern "${s.pattern}"` });
+      return false;
+    }
+  }
+  return true;
+}
+
+function typeError(s: Json, path: string, errors: SchemaViolation[]): false {
+  errors.push({ instancePath: path, keyword: 'type', params: { type: s.type }, message: `must be ${String(s.type)}` });
+  return false;
+}
+
+/** Keywords that apply to one JSON type (integer, boolean and null have none of their own). */
+const TYPE_KEYWORDS: Record<string, string[]> = {
+  number: ['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'format'],
+  string: ['maxLength', 'minLength', 'pattern', 'format'],
+  array: ['maxItems', 'minItems', 'uniqueItems', 'prefixItems', 'items', 'contains'],
+  object: ['maxProperties', 'minProperties', 'required', 'propertyNames', 'additionalProperties', 'dependencies', 'properties', 'patternProperties'],
+};
+
+function hasKeywordsFor(s: Json, type: string): boolean {
+  return (TYPE_KEYWORDS[type] ?? []).some((k) => s[k] !== undefined);
+}
+
+function hasType(data: unknown, types: string[]): boolean {
+  return types.some((t) => isOfType(data, t));
+}
+
+function isOfType(data: unknown, type: string): boolean {
+  switch (type) {
+    case 'object':
+      return data !== null && typeof data === 'object' && !Array.isArray(data);
+    case 'array':
+      return Array.isArray(data);
+    case 'string':
+      return typeof data === 'string';
+    case 'boolean':
+      return typeof data === 'boolean';
+    case 'null':
+      return data === null;
+    case 'number':
+      return typeof data === 'number' && Number.isFinite(data);
+    case 'integer':
+      return typeof data === 'number' && Number.isFinite(data) && data % 1 === 0;
+    default:
+      return false;
+  }
+}
+
+/** Lengths in Unicode code points, as JSON Schema counts them (a surrogate pair is one character). */
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    n++;
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/** Structural equality of JSON values (key order does not matter). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => jsonEqual(x, bb[i]));
+  }
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual((a as Json)[k], (b as Json)[k]));
+}
+
+function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** The deepest error is usually the one that says what is wrong. */
-function pickError(errors: ErrorObject[]): ErrorObject | undefined {
-  let best: ErrorObject | undefined;
+function pickError(errors: SchemaViolation[]): SchemaViolation | undefined {
+  let best: SchemaViolation | undefined;
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
     if (!best || e.instancePath.length > best.instancePath.length) best = e;
@@ -150,7 +375,7 @@ function pickError(errors: ErrorObject[]): ErrorObject | undefined {
   return best ?? errors[0];
 }
 
-export function describeError(e: ErrorObject): string {
+export function describeError(e: SchemaViolation): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the value';
   switch (e.keyword) {
     case 'required':
