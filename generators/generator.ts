@@ -37,9 +37,17 @@ export interface EditionGenerator {
   /**
    * Optional: start costly setup (loading modules, a worker thread) early,
    * while the core still checks the spec. Called once per build that may
-   * generate; must be cheap to call and safe to call again.
+   * generate; must be cheap to call and safe to call again. `rebuilds` is
+   * true when more builds of the same spec follow (`mxspec watch`), where
+   * setup that pays off only over several builds is worth it.
    */
-  prepare?(): void;
+  prepare?(hint: { rebuilds: boolean }): void;
+  /**
+   * Optional: let go of what `prepare` set up (a worker thread and its heap)
+   * once a one-shot command has all its output; a later `generate` sets it up
+   * again. `mxspec watch` never calls it, so its rebuilds keep the worker warm.
+   */
+  release?(): Promise<void>;
   /**
    * True when `generate` does its work off the main thread (it returns a
    * pending promise at once): the pipeline starts such generators first so

@@ -12,7 +12,8 @@
  */
 import type { EditionGenerator, PairGenerator } from './generator.js';
 import { modelKeyWithoutDocuments } from './model-key.js';
-import { prepareTypesWorker, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
+import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
+import { EDITION_IDS } from '../src/ir/types.js';
 
 type Meta<G> = Omit<G, 'generate'>;
 
@@ -51,11 +52,20 @@ export const EDITION_GENERATORS: EditionGenerator[] = [
     id: 'types',
     description: 'TypeScript declarations package (out/<edition>/types/)',
     offMainThread: true,
-    prepare: prepareTypesWorker,
+    prepare: ({ rebuilds }) => {
+      if (rebuilds) useTypesWorkers(EDITION_IDS.length);
+      prepareTypesWorker();
+    },
+    release: releaseTypesWorker,
     inputKey: (model) => modelKeyWithoutDocuments(model, TYPES_DOCUMENT_FIELDS),
     generate: (model) => typesFilesOffThread(model),
   },
 ];
+
+/** Ends what generators keep for later builds (see EditionGenerator.release): one-shot commands call it before writing. */
+export async function releaseGenerators(): Promise<void> {
+  await Promise.all(EDITION_GENERATORS.map((g) => g.release?.()));
+}
 
 export const PAIR_GENERATORS: PairGenerator[] = [
   lazyPair(

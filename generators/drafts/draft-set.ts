@@ -17,10 +17,10 @@ import {
   checkAnchors, checkAscii, checkAuthors, checkBcp14, checkCodeWidth, checkDocName, checkReferences, checkRequiredSections, checkSectionOrder, checkXrefs,
 } from './checks.js';
 
+/** A draft's text; its element tree is not kept (at scale it is many times the size of the text). */
 export interface RenderedDraft {
   docId: string;
   fileName: string;
-  tree: XElement;
   xml: string;
 }
 
@@ -119,7 +119,7 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     checkAscii(ctx, tree);
     checkAuthors(ctx, authorsSeen);
     const fileName = `${versionedName(info.docName, info.revision)}.xml`;
-    drafts.push({ docId: info.doc.id, fileName, tree, xml: toXmlDocument(tree) });
+    drafts.push({ docId: info.doc.id, fileName, xml: toXmlDocument(tree) });
   }
   return { drafts, diagnostics };
 }

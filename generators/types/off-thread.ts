@@ -1,9 +1,10 @@
 /**
- * Runs the types generator in one worker thread, so that its module loading
- * and both editions' conversions overlap the core's checks and the other
- * generators (the build machine has two cores). The worker is started by
- * `prepareTypesWorker` (the pipeline calls it once the sources parsed) and
- * kept for the life of the process, so `mxspec watch` pays the loading once;
+ * Runs the types generator in worker threads (one in a build, one per
+ * edition in `mxspec watch`), so that module loading and both editions'
+ * conversions overlap the core's checks and the other generators (the build
+ * machine has two cores). Workers are started by `prepareTypesWorker` (the
+ * pipeline calls it before the sources are read) and kept until
+ * `releaseTypesWorker`, so `mxspec watch` pays the loading once;
  * it never keeps the process alive by itself: a caller awaiting its result
  * must hold the process open (src/build/pipeline.ts does).
  *
@@ -17,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentIR, EditionModel } from '../../src/ir/types.js';
+import { EDITION_IDS, type DocumentIR, type EditionModel } from '../../src/ir/types.js';
 import type { OutputFile } from '../generator.js';
 import type { TypesReply, TypesRequest } from './worker.js';
 
@@ -39,20 +40,28 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-let worker: Worker | undefined;
+/**
+ * Worker slots. A build uses one worker: a second would load its own
+ * TypeScript (~0.4 s of CPU) while the main thread still parses, on a
+ * two-core machine. `mxspec watch` asks for one per edition
+ * (useTypesWorkers), so an edit that changes both editions' types converts
+ * them side by side; each edition keeps to its slot.
+ */
+let slots: (Worker | undefined)[] = [undefined];
 let unusable = false;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
 function failAll(e: Error): void {
-  worker = undefined;
+  for (const w of slots) void w?.terminate();
+  slots = slots.map(() => undefined);
   unusable = true;
   for (const p of pending.values()) p.reject(e);
   pending.clear();
 }
 
-function startWorker(): Worker | undefined {
-  if (worker || unusable) return worker;
+function startWorker(slot: number): Worker | undefined {
+  if (slots[slot] || unusable) return slots[slot];
   // Under a TypeScript runner the sibling is worker.ts, which a worker thread cannot load: run in-process.
   if (!import.meta.url.endsWith('.js') || !existsSync(WORKER_FILE)) {
     unusable = true;
@@ -72,16 +81,40 @@ function startWorker(): Worker | undefined {
     // After the listeners (adding one takes a reference again). Never referenced: whoever awaits a result keeps the
     // process alive meanwhile (the pipeline does), and a build that stops early (a failed check) exits at once.
     w.unref();
-    worker = w;
+    slots[slot] = w;
   } catch {
     unusable = true;
   }
-  return worker;
+  return slots[slot];
 }
 
-/** Start the worker (and its module loading) now; cheap, and a no-op when it already runs. */
+/** Start the workers (and their module loading) now; cheap, and a no-op for those already running. */
 export function prepareTypesWorker(): void {
-  startWorker();
+  for (let i = 0; i < slots.length; i++) startWorker(i);
+}
+
+/** How many workers convert types at once (1 for builds; watch asks for one per edition). */
+export function useTypesWorkers(count: number): void {
+  const n = Math.max(1, Math.floor(count));
+  while (slots.length < n) slots.push(undefined);
+}
+
+/**
+ * Ends the workers once no call waits for them. At 50× a worker's heap is a
+ * few hundred MiB that it would otherwise hold while the build writes out/.
+ * The next call starts new ones.
+ */
+export async function releaseTypesWorker(): Promise<void> {
+  if (pending.size) return;
+  const running = slots.filter((w): w is Worker => w !== undefined);
+  slots = slots.map(() => undefined);
+  await Promise.all(
+    running.map((w) => {
+      w.removeAllListeners('exit');
+      w.removeAllListeners('error');
+      return w.terminate();
+    }),
+  );
 }
 
 /** The model as the worker receives it: documents reduced to the fields the generator reads. */
@@ -103,9 +136,9 @@ function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
   });
 }
 
-/** out/<edition>/types/, generated in the worker when one can run, else here. */
+/** out/<edition>/types/, generated in the edition's worker when one can run, else here. */
 export async function typesFilesOffThread(model: EditionModel): Promise<OutputFile[]> {
-  const w = startWorker();
+  const w = startWorker(Math.max(0, EDITION_IDS.indexOf(model.edition.id)) % slots.length);
   if (!w) return inProcess(model);
   try {
     return await inWorker(w, model);

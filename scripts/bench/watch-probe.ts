@@ -24,8 +24,8 @@ export interface ProbeResult {
   markdownMs: number[];
   yamlMs: number[];
   /** What the last edit of each kind re-parsed and rewrote (to show the edits were incremental). */
-  markdownLast: { reparsed: string[]; written: string[] };
-  yamlLast: { reparsed: string[]; written: string[] };
+  markdownLast: { reparsed: string[]; written: string[]; phases: Record<string, number> };
+  yamlLast: { reparsed: string[]; written: string[]; phases: Record<string, number> };
   markdownFile: string;
   yamlFile: string;
 }
@@ -65,6 +65,11 @@ function editLine(file: string, line: number, original: string[], n: number): vo
   const lines = [...original];
   lines[line] = `${lines[line]} Edit ${n}.`;
   writeFileSync(file, lines.join('\n'));
+}
+
+/** The rebuild's phases in milliseconds (rounded), to show where an edit's latency goes. */
+function phasesOf(r: RebuildResult | undefined): Record<string, number> {
+  return Object.fromEntries((r?.timings ?? []).map((t) => [t.phase, Math.round(t.ms)]));
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -130,8 +135,8 @@ async function main(argv: string[]): Promise<void> {
     coldMs,
     markdownMs,
     yamlMs,
-    markdownLast: { reparsed: mdLast?.reparsed ?? [], written: mdLast?.written ?? [] },
-    yamlLast: { reparsed: yamlLast?.reparsed ?? [], written: yamlLast?.written ?? [] },
+    markdownLast: { reparsed: mdLast?.reparsed ?? [], written: mdLast?.written ?? [], phases: phasesOf(mdLast) },
+    yamlLast: { reparsed: yamlLast?.reparsed ?? [], written: yamlLast?.written ?? [], phases: phasesOf(yamlLast) },
     markdownFile: mdRel,
     yamlFile: yamlRel,
   };

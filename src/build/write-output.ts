@@ -92,7 +92,9 @@ export async function writeOutputTree(outDir: string, files: OutputFile[], opts:
         dirs.add(dir);
       }
     }
-    await Promise.all(files.map((f) => fs.writeFile(path.join(staging, f.path), f.content)));
+    // One file at a time: each write encodes its text into a buffer first, and at scale the outputs are
+    // over 100 MB; all at once would hold every buffer together at the build's memory peak.
+    for (const f of files) await fs.writeFile(path.join(staging, f.path), f.content);
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
     if (e instanceof OutputError) throw e;

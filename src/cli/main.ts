@@ -12,6 +12,7 @@ import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { compile } from '../build/pipeline.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../build/write-output.js';
 import { CHECKS } from '../checks/registry.js';
+import { releaseGenerators } from '../../generators/index.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
 
@@ -103,6 +104,8 @@ export function buildProgram(io: Io = processIo): Command {
       const format = parseFormat(opts.format);
       const t0 = performance.now();
       const result = await compile(specDir, { editions: opts.edition });
+      // Every output is in memory now: free the workers' heaps before out/ is written.
+      await releaseGenerators();
       const diags = result.diagnostics;
       printDiagnostics(io, diags.sorted(), format, specDir);
       exitCode = exitFor(diags, Boolean(opts.warnAsError));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const dist = (p: string): string => path.join(ROOT, 'dist', p);
-const { typesFilesOffThread } = (await import(dist('generators/types/off-thread.js'))) as typeof import('../../generators/types/off-thread.js');
+const { typesFilesOffThread, useTypesWorkers, releaseTypesWorker } = (await import(dist('generators/types/off-thread.js'))) as typeof import('../../generators/types/off-thread.js');
 const { typesFiles } = (await import(dist('generators/types/index.js'))) as typeof import('../../generators/types/index.js');
 const { compile } = (await import(dist('src/build/pipeline.js'))) as typeof import('../../src/build/pipeline.js');
 
@@ -24,6 +24,19 @@ describe('types generator off the main thread', () => {
       expect(fromWorker.map((f) => f.path)).toEqual(inProcess.map((f) => f.path));
       for (let i = 0; i < inProcess.length; i++) expect(fromWorker[i]!.content, fromWorker[i]!.path).toBe(inProcess[i]!.content);
     }
+  });
+
+  it('with one worker per edition (as in watch), after the workers were released, still the same files', async () => {
+    const r = await compile(path.join(ROOT, 'spec'), { checkOnly: true });
+    const models = [r.models!.ietf, r.models!['matrix-org']];
+    const expected = await Promise.all(models.map((m) => typesFiles(m)));
+    const contents = (files: { path: string; content: string }[][]): string[][] => files.map((f) => f.map((x) => `${x.path}\n${x.content}`));
+    useTypesWorkers(2);
+    expect(contents(await Promise.all(models.map((m) => typesFilesOffThread(m))))).toEqual(contents(expected));
+    await releaseTypesWorker();
+    // Released workers are started again on the next call.
+    expect(contents(await Promise.all(models.map((m) => typesFilesOffThread(m))))).toEqual(contents(expected));
+    await releaseTypesWorker();
   });
 
   it('a build that fails in its checks exits with its diagnostics (a worker already at work does not hold it)', () => {
