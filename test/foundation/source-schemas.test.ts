@@ -1,7 +1,9 @@
 /**
  * The JSON Schemas published for editors (schemas/source/) are the ones the
  * checker uses, and they accept every YAML file in the shipped spec/ — and
- * reject a file with an unknown key, so the test can fail.
+ * reject a file with an unknown key, so the test can fail. The validators the
+ * checker runs are precompiled from the same schemas (validators.generated.ts);
+ * the committed module must equal a fresh emit.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SPEC } from '../helpers/cli.js';
 import { sourceSchemaFiles } from '../../src/source-format/emit.js';
+import { SOURCE_VALIDATORS_FILE, SOURCE_VALIDATOR_OPTIONS, sourceValidatorModule } from '../../src/source-format/emit-validators.js';
+import { sourceValidators } from '../../src/source-format/validators.generated.js';
+import { FRONT_MATTER_SCHEMA, SOURCE_SCHEMAS } from '../../src/source-format/schemas.js';
 import { kindOf } from '../../src/load/read-tree.js';
 
 function specYamlFiles(): string[] {
@@ -33,6 +38,26 @@ describe('source-format JSON Schemas', () => {
   it('the committed schemas equal what the source format defines', () => {
     for (const f of sourceSchemaFiles()) {
       expect(readFileSync(path.join(ROOT, 'schemas/source', f.name), 'utf8'), f.name).toBe(f.content);
+    }
+  });
+
+  it('the committed precompiled validators equal a fresh emit (run `npm run schemas` after editing schemas.ts)', () => {
+    expect(readFileSync(path.join(ROOT, SOURCE_VALIDATORS_FILE), 'utf8') === sourceValidatorModule(), `${SOURCE_VALIDATORS_FILE} is stale`).toBe(true);
+  });
+
+  it('the precompiled validators report the errors ajv reports for the schemas', () => {
+    const schemas: Record<string, object> = { ...SOURCE_SCHEMAS, 'front-matter': FRONT_MATTER_SCHEMA };
+    expect(Object.keys(sourceValidators).sort()).toEqual(Object.keys(schemas).sort());
+    const ajv = new Ajv2020(SOURCE_VALIDATOR_OPTIONS);
+    // Unknown key at the top, a wrong type, a bad enum value: the error kinds validate-source.ts maps.
+    const bad = { sumary: 'typo', group: 5, editions: ['ieft'], title: [] };
+    for (const [kind, schema] of Object.entries(schemas)) {
+      const compiled = ajv.compile(schema);
+      const precompiled = sourceValidators[kind as keyof typeof sourceValidators];
+      expect(precompiled(bad), kind).toBe(false);
+      expect(compiled(bad), kind).toBe(false);
+      expect(precompiled.errors, kind).toEqual(compiled.errors);
+      expect(precompiled.errors?.some((e) => e.keyword === 'additionalProperties' && e.parentSchema !== undefined), kind).toBe(true);
     }
   });
 
