@@ -13,7 +13,6 @@ import { dirname, join } from 'node:path';
 import type * as TsMorph from 'ts-morph';
 import type * as TypeScript from 'typescript';
 import type * as OpenapiTypescript from 'openapi-typescript';
-import type * as RedoclyCore from '@redocly/openapi-core';
 
 const require = createRequire(import.meta.url);
 
@@ -71,7 +70,27 @@ export function requireOpenapiTypescript(): typeof OpenapiTypescript {
   return require('openapi-typescript') as typeof OpenapiTypescript;
 }
 
-/** The @redocly/openapi-core that openapi-typescript itself uses (resolved from it, so both agree on the version). */
-export function requireOpenapiTypescriptRedocly(): typeof RedoclyCore {
-  return createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as typeof RedoclyCore;
+/**
+ * openapi-typescript's document transform and the helpers its `openapiTS`
+ * entry point uses around it, each from its own module. Its package index
+ * also loads the whole of @redocly/openapi-core (for the validation and
+ * bundling front end, see paths.ts), ~0.3 s of module loading that these
+ * modules do not need.
+ */
+export interface OpenapiTypescriptTransform {
+  transformSchema: typeof OpenapiTypescript.transformSchema;
+  scanDiscriminators: typeof OpenapiTypescript.scanDiscriminators;
+  resolveRef: typeof OpenapiTypescript.resolveRef;
+  astToString: typeof OpenapiTypescript.astToString;
+}
+
+export function requireOpenapiTypescriptTransform(): OpenapiTypescriptTransform {
+  const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenapiTypescriptTransform, 'scanDiscriminators' | 'resolveRef'>;
+  const ts = require('openapi-typescript/dist/lib/ts.cjs') as Pick<OpenapiTypescriptTransform, 'astToString'>;
+  return {
+    transformSchema: require('openapi-typescript/dist/transform/index.cjs') as OpenapiTypescriptTransform['transformSchema'],
+    scanDiscriminators: utils.scanDiscriminators,
+    resolveRef: utils.resolveRef,
+    astToString: ts.astToString,
+  };
 }

@@ -81,7 +81,7 @@ export async function typesFiles(model: EditionModel, doc = buildOpenApiDocument
     { path: `${dir}/README.md`, content: readme(model, doc) },
     { path: `${dir}/index.d.ts`, content: indexDeclarations(model) },
     { path: `${dir}/package.json`, content: packageJson(model) },
-    { path: `${dir}/paths.d.ts`, content: await pathsDeclarations(doc) },
+    { path: `${dir}/paths.d.ts`, content: pathsDeclarations(doc) },
   ];
 }
 

@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { EditionModel } from '../../src/ir/types.js';
 import { typesFiles } from './index.js';
-import { requireOpenapiTypescript } from './commonjs.js';
+import { requireOpenapiTypescriptTransform } from './commonjs.js';
 
 export interface TypesRequest {
   id: number;
@@ -18,7 +18,7 @@ export interface TypesRequest {
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
 
 // openapi-typescript is loaded on first use by paths.ts; load it now so the first request does not wait for it.
-const ready = Promise.resolve().then(() => requireOpenapiTypescript());
+const ready = Promise.resolve().then(() => requireOpenapiTypescriptTransform());
 
 // One request at a time: both editions' trees alive at once would double the worker's peak memory for no gain
 // (it has one core's worth of work either way).

@@ -1,0 +1,77 @@
+/**
+ * paths.d.ts comes from openapi-typescript's document transform, called
+ * without the Redocly validation and bundling that `openapiTS()` puts in
+ * front of it (generators/types/paths.ts). These tests hold that shortcut to
+ * the real entry point: the context must be the one `openapiTS()` builds,
+ * and the declarations must be byte-identical to what `openapiTS()` gives on
+ * the same document — for both shipped editions and, when ../shared is
+ * present, the imported matrix-spec v1.19 API.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as OpenapiTypescript from 'openapi-typescript';
+import { compile } from '../../src/build/pipeline.js';
+import { importMatrixSpec } from '../../src/import/index.js';
+import type { EditionModel } from '../../src/ir/types.js';
+import { buildOpenApiDocument } from '../../generators/openapi/document.js';
+import { pathsDeclarations, pathsOptions, transformContext, PATHS_HEADER } from '../../generators/types/paths.js';
+import { CORPUS, SPEC, tempDir } from '../helpers/cli.js';
+
+const require = createRequire(import.meta.url);
+const { default: openapiTS, astToString } = require('openapi-typescript') as typeof OpenapiTypescript;
+
+/** What `openapiTS()` gives on the document with the same options, and the context it built. */
+async function throughOpenapiTS(document: Record<string, unknown>): Promise<{ text: string; ctx: Record<string, unknown> | undefined }> {
+  const used = new Set<string>();
+  const options = pathsOptions(used);
+  let ctx: Record<string, unknown> | undefined;
+  const nodes = await openapiTS(structuredClone(document) as never, {
+    ...options,
+    transform(schema, opts) {
+      ctx ??= (opts as unknown as { ctx: Record<string, unknown> }).ctx;
+      return options.transform(schema);
+    },
+  });
+  const imports = used.size ? `import type { ${[...used].sort().join(', ')} } from './index.js';\n\n` : '';
+  return { text: PATHS_HEADER + imports + astToString(nodes), ctx };
+}
+
+async function expectSameAsOpenapiTS(model: EditionModel): Promise<void> {
+  const document = buildOpenApiDocument(model);
+  const real = await throughOpenapiTS(document);
+  expect(pathsDeclarations(document)).toBe(real.text);
+  // The context: same keys and values, except the functions (the transform wrapper, the resolver).
+  expect(real.ctx, 'openapiTS() never called the transform').toBeDefined();
+  const ours = transformContext(document, pathsOptions(new Set()));
+  expect(Object.keys(ours).sort()).toEqual(Object.keys(real.ctx!).sort());
+  for (const [k, v] of Object.entries(real.ctx!)) {
+    if (typeof v === 'function') expect(typeof ours[k], k).toBe('function');
+    else if (k === 'redoc') expect(ours[k], 'the transform must not need the Redocly config').toBeUndefined();
+    // Filled by the transform as it goes (the context is captured mid-way); it starts empty in both.
+    else if (k === 'injectFooter') expect(ours[k]).toEqual([]);
+    else expect(ours[k], k).toEqual(v);
+  }
+}
+
+describe('paths.d.ts equals openapi-typescript run through openapiTS()', () => {
+  it('shipped spec, both editions', async () => {
+    const built = await compile(SPEC, { checkOnly: true });
+    for (const edition of ['ietf', 'matrix-org'] as const) await expectSameAsOpenapiTS(built.models![edition]);
+  }, 60_000);
+
+  const v19 = path.join(CORPUS, 'v1.19');
+  const present = existsSync(path.join(v19, 'data/api/server-server'));
+  if (!present) console.warn(`test/types/paths: skipping the imported-corpus comparison, ${v19} is absent (read from ../shared/corpus/matrix-spec)`);
+  it.skipIf(!present)('imported matrix-spec v1.19', async () => {
+    const imported = importMatrixSpec(v19, { api: 'server-server', date: '2026-07-08' });
+    const dir = path.join(tempDir('mxspec-paths-'), 'spec');
+    for (const f of imported.files) {
+      mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+      writeFileSync(path.join(dir, f.path), f.content);
+    }
+    const built = await compile(dir, { checkOnly: true });
+    await expectSameAsOpenapiTS(built.models!['matrix-org']);
+  }, 120_000);
+});
