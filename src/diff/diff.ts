@@ -56,13 +56,25 @@ export function diffModels(from: EditionModel, to: EditionModel, opts: DiffOptio
 export function verdicts(from: EditionModel, to: EditionModel, changes: Change[]): RpcVerdict[] {
   const reach = rpcReach([from, to]);
   const names = [...new Set([...from.rpcs, ...to.rpcs].map((r) => r.name))].sort();
+  // Changes under every path prefix ("schemas/X", "schemas/X/properties", …): a lookup per RPC prefix instead of a
+  // scan of every change per RPC, which was quadratic in the size of the spec.
+  const under = new Map<string, Change[]>();
+  for (const c of changes) {
+    for (let i = c.path.indexOf('/'); ; i = c.path.indexOf('/', i + 1)) {
+      const prefix = i < 0 ? c.path : c.path.slice(0, i);
+      let list = under.get(prefix);
+      if (!list) under.set(prefix, (list = []));
+      list.push(c);
+      if (i < 0) break;
+    }
+  }
   return names.map((rpc) => {
     const prefixes = [`rpcs/${rpc}`, `bindings/${rpc}`];
     for (const k of reach.get(rpc) ?? []) {
       const [kind, name] = k.split(':') as [string, string];
       prefixes.push(kind === 'schema' ? `schemas/${name}` : `content-blocks/${name}`);
     }
-    const hits = changes.filter((c) => prefixes.some((p) => c.path === p || c.path.startsWith(`${p}/`)));
+    const hits = [...new Set(prefixes.flatMap((p) => under.get(p) ?? []))];
     const count = (s: string) => hits.filter((c) => c.severity === s).length;
     const v: RpcVerdict = { rpc, verdict: 'interoperable', breaking: count('breaking'), warning: count('warning'), info: count('info') };
     if (v.breaking) v.verdict = 'incompatible';
