@@ -13,6 +13,7 @@ import { compile } from '../build/pipeline.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../build/write-output.js';
 import { CHECKS } from '../checks/registry.js';
 import { releaseGenerators } from '../../generators/index.js';
+import { boundHeapGrowthForLargeSpec } from './heap-growth.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
 
@@ -103,6 +104,7 @@ export function buildProgram(io: Io = processIo): Command {
       const specDir = resolveSpecDir(opts.spec);
       const format = parseFormat(opts.format);
       const t0 = performance.now();
+      boundHeapGrowthForLargeSpec(specDir);
       const result = await compile(specDir, { editions: opts.edition });
       // Every output is in memory now: free the workers' heaps before out/ is written.
       await releaseGenerators();

@@ -4,6 +4,7 @@ import type { EditionId } from '../../ir/types.js';
 import { collectEdition, formatTimings, printDiagnostics, resolveSpecDir, type Io } from '../main.js';
 import { createWatcher } from '../../watch/watcher.js';
 import type { RebuildResult } from '../../watch/incremental-build.js';
+import { boundHeapGrowthForLargeSpec } from '../heap-growth.js';
 
 function list(items: string[], max = 6): string {
   if (items.length <= max) return items.join(', ');
@@ -39,6 +40,7 @@ export function registerWatch(program: Command, io: Io, setExit: (c: number) => 
         return;
       }
       const spec = resolveSpecDir(opts.spec);
+      boundHeapGrowthForLargeSpec(spec);
       const report = (r: RebuildResult): void => {
         if (r.diagnostics.length) printDiagnostics(io, r.diagnostics, 'text', spec);
         io.err(describeRebuild(r, opts.out));
