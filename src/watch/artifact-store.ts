@@ -26,6 +26,14 @@ let tempCounter = 0;
 export class ArtifactStore {
   /** Relative path -> hash of what is on disk (as far as this store knows). */
   private readonly hashes = new Map<string, string>();
+  /**
+   * Hashes of output file objects already seen. A generator whose input did
+   * not change hands back the same objects, so their content is not hashed
+   * again on every rebuild (no strings are kept alive by it).
+   */
+  private readonly hashed = new WeakMap<OutputFile, string>();
+  /** Folders known to exist (mkdir once per folder, not per write). */
+  private readonly dirs = new Set<string>();
   private primed = false;
 
   /**
@@ -68,7 +76,8 @@ export class ArtifactStore {
     const newHashes = new Map<string, string>();
     let unchanged = 0;
     for (const [rel, f] of want) {
-      const h = hashOf(f.content);
+      let h = this.hashed.get(f);
+      if (h === undefined) this.hashed.set(f, (h = hashOf(f.content)));
       newHashes.set(rel, h);
       if (this.hashes.get(rel) === h) unchanged++;
       else changed.push(f);
@@ -89,11 +98,21 @@ export class ArtifactStore {
   private async writeAtomically(rel: string, content: string): Promise<void> {
     const target = path.join(this.outDir, rel);
     const dir = path.dirname(target);
-    await fs.mkdir(dir, { recursive: true });
+    if (!this.dirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
     // The temporary file sits in the target's folder: rename is atomic only within one file system.
     const tmp = path.join(dir, `.mxspec-tmp-${process.pid}-${tempCounter++}`);
     try {
-      await fs.writeFile(tmp, content);
+      try {
+        await fs.writeFile(tmp, content);
+      } catch (e) {
+        // The folder went away since it was made (someone removed out/): make it again, once.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        await fs.mkdir(dir, { recursive: true });
+        await fs.writeFile(tmp, content);
+      }
       await fs.rename(tmp, target);
     } catch (e) {
       await fs.rm(tmp, { force: true }).catch(() => {});
