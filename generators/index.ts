@@ -14,6 +14,7 @@ import type { EditionGenerator, PairGenerator } from './generator.js';
 import { modelKeyWithoutDocuments } from './model-key.js';
 import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
 import { EDITION_IDS } from '../src/ir/types.js';
+import { setItemMemo } from './drafts/item-memo.js';
 
 type Meta<G> = Omit<G, 'generate'>;
 
@@ -41,7 +42,13 @@ const openApiKey = (model: Parameters<typeof modelKeyWithoutDocuments>[0]) => mo
 
 export const EDITION_GENERATORS: EditionGenerator[] = [
   lazyEdition(
-    { id: 'drafts', description: 'Internet-Drafts in RFC XML v3 (out/ietf/drafts/<docName>-<NN>.xml)', editions: ['ietf'] },
+    {
+      id: 'drafts',
+      description: 'Internet-Drafts in RFC XML v3 (out/ietf/drafts/<docName>-<NN>.xml)',
+      editions: ['ietf'],
+      // Remember rendered items only when builds follow (watch); a one-shot build renders each item once.
+      prepare: ({ rebuilds }) => setItemMemo(rebuilds),
+    },
     async () => (await import('./drafts/index.js')).draftsGenerator,
   ),
   lazyEdition(

@@ -10,6 +10,7 @@ import { codeBlock, fragmentBlocks, fragmentInline, sectionXref } from './markdo
 import { errorCodes, itemAnchor, itemKey, type DirectiveNode } from './placements.js';
 import { describeValue, objectBody, schemaRef, typeLabel } from './schema-text.js';
 import { layoutJson } from './json-layout.js';
+import { memoItem } from './item-memo.js';
 
 export interface Rendered {
   blocks: XElement[];
@@ -88,6 +89,11 @@ function fieldNames(names: string[]): XNode[] {
   const out: XNode[] = [];
   names.forEach((n, i) => out.push(i ? ', ' : '', el('tt', {}, [n])));
   return out;
+}
+
+/** A binding also reads its RPC's summary. */
+function memoBinding(b: HttpBinding, ctx: RenderContext): Item {
+  return memoItem('binding', b, ctx, bindingItem, ctx.model.rpcs.find((r) => r.name === b.rpc)?.summary);
 }
 
 function bindingItem(b: HttpBinding, ctx: RenderContext): Item {
@@ -263,25 +269,25 @@ export function renderDirective(d: DirectiveNode, ctx: RenderContext, loc: Sourc
     case 'rpcs': {
       const group = m.rpcGroups.find((g) => g.id === a.group);
       const blocks = group ? fragmentBlocks(group.description, ctx, group.loc) : [];
-      const r = place(m.rpcs.filter((x) => x.group === a.group).map((x) => rpcItem(x, ctx)), ctx, asSections);
+      const r = place(m.rpcs.filter((x) => x.group === a.group).map((x) => memoItem('rpc', x, ctx, rpcItem)), ctx, asSections);
       return { blocks: [...blocks, ...r.blocks], sections: r.sections };
     }
     case 'rpc':
-      return place(m.rpcs.filter((x) => x.name === a.name).map((x) => rpcItem(x, ctx)), ctx, asSections);
+      return place(m.rpcs.filter((x) => x.name === a.name).map((x) => memoItem('rpc', x, ctx, rpcItem)), ctx, asSections);
     case 'bindings':
-      return place(m.bindings.filter((x) => x.group === a.group).map((x) => bindingItem(x, ctx)), ctx, asSections);
+      return place(m.bindings.filter((x) => x.group === a.group).map((x) => memoBinding(x, ctx)), ctx, asSections);
     case 'binding':
-      return place(m.bindings.filter((x) => x.rpc === a.rpc).map((x) => bindingItem(x, ctx)), ctx, asSections);
+      return place(m.bindings.filter((x) => x.rpc === a.rpc).map((x) => memoBinding(x, ctx)), ctx, asSections);
     case 'schema':
-      return place(m.schemas.filter((x) => x.name === a.name).map((x) => schemaItem(x, ctx)), ctx, asSections);
+      return place(m.schemas.filter((x) => x.name === a.name).map((x) => memoItem('schema', x, ctx, schemaItem)), ctx, asSections);
     case 'schemas':
-      return place(m.schemas.filter((x) => x.file === a.file).map((x) => schemaItem(x, ctx)), ctx, asSections);
+      return place(m.schemas.filter((x) => x.file === a.file).map((x) => memoItem('schema', x, ctx, schemaItem)), ctx, asSections);
     case 'content-blocks':
-      return place(m.contentBlocks.map((x) => blockItem(x, ctx)), ctx, asSections);
+      return place(m.contentBlocks.map((x) => memoItem('block', x, ctx, blockItem)), ctx, asSections);
     case 'event-types':
-      return place(m.eventTypes.map((x) => eventItem(x, ctx)), ctx, asSections);
+      return place(m.eventTypes.map((x) => memoItem('event', x, ctx, eventItem)), ctx, asSections);
     case 'edu-types':
-      return place(m.eduTypes.map((x) => eduItem(x, ctx)), ctx, asSections);
+      return place(m.eduTypes.map((x) => memoItem('edu', x, ctx, eduItem)), ctx, asSections);
     case 'errors':
       return { blocks: errorTable(ctx, loc), sections: [] };
     case 'room-version':

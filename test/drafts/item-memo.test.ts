@@ -1,0 +1,89 @@
+/**
+ * Remembered draft items (generators/drafts/item-memo.ts) must never change
+ * a draft: with the memo on and warmed by an earlier rendering, every draft
+ * and every diagnostic must equal a rendering without it — including after
+ * changes that alter an item's surroundings rather than the item itself
+ * (where items are placed, a bound RPC's summary, a room version's display
+ * name, a draft's revision).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/program/load-program.js';
+import { projectAll } from '../../src/checks/registry.js';
+import type { EditionModel, Section } from '../../src/ir/types.js';
+import { renderDraftSet } from '../../generators/drafts/draft-set.js';
+import { itemMemoSize, setItemMemo } from '../../generators/drafts/item-memo.js';
+import { SPEC } from '../helpers/cli.js';
+
+const program = (await loadProgram(SPEC)).program!;
+// A deep copy: a projection shares objects with the program, and a test's changes must not leak into the next model.
+const fresh = (): EditionModel => structuredClone(projectAll(program).ietf);
+
+function rendered(model: EditionModel): { drafts: string[]; diagnostics: string[] } {
+  const set = renderDraftSet(model);
+  return {
+    drafts: set.drafts.map((d) => `${d.fileName}\n${d.xml}`),
+    diagnostics: set.diagnostics.sorted().map((d) => `${d.loc?.file}:${d.loc?.line}:${d.loc?.column} ${d.code} ${d.message}`),
+  };
+}
+
+/** Renders the mutated model with the memo off, then with the memo on after warming it on the original model. */
+function compare(mutate: (m: EditionModel) => void): void {
+  setItemMemo(false);
+  const plain = fresh();
+  mutate(plain);
+  const expected = rendered(plain);
+  setItemMemo(true);
+  rendered(fresh());
+  const warmed = itemMemoSize();
+  expect(warmed).toBeGreaterThan(50);
+  const memoised = fresh();
+  mutate(memoised);
+  expect(rendered(memoised)).toEqual(expected);
+}
+
+afterEach(() => setItemMemo(false));
+
+describe('remembered draft items', () => {
+  it('a second rendering replays every item and gives the same drafts and diagnostics', () => {
+    compare(() => {});
+  });
+
+  it('a binding follows a change of its RPC summary', () => {
+    compare((m) => {
+      m.rpcs[0]!.summary = 'A summary changed for the test.';
+    });
+  });
+
+  it('items follow a change of placements (a directive section dropped from a draft)', () => {
+    compare((m) => {
+      const doc = m.documents.find((d) => d.id === 'api')!;
+      const drop = (sections: Section[]): boolean => {
+        for (let i = 0; i < sections.length; i++) {
+          if (sections[i]!.blocks.some((b) => b.type === 'leafDirective' && (b as { name?: string }).name === 'schemas')) {
+            sections.splice(i, 1);
+            return true;
+          }
+          if (drop(sections[i]!.sections)) return true;
+        }
+        return false;
+      };
+      expect(drop(doc.sections)).toBe(true);
+    });
+  });
+
+  it('room version display names and a draft revision changed', () => {
+    compare((m) => {
+      for (const rv of m.roomVersions) rv.displayId = `${rv.id}-renamed`;
+      const meta = Object.values(m.edition.documents).find((d) => d?.docName);
+      meta!.revision = 7;
+    });
+  });
+
+  it('an item moved in its file (new source lines) is rendered again, with its new locations', () => {
+    compare((m) => {
+      const s = m.schemas[0]!;
+      s.loc = { ...s.loc, line: s.loc.line + 100 };
+      s.schema = { ...s.schema, loc: { ...s.schema.loc, line: s.schema.loc.line + 100 } };
+    });
+  });
+});
