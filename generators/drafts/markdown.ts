@@ -34,23 +34,31 @@ const fragmentParser = unified().use(remarkParse).use(remarkGfm);
 /**
  * Parsed fragments by text. The same descriptions are rendered many times
  * (once per placement, for every draft, on every watch rebuild), and each
- * parse re-combines micromark's extensions before tokenising; a cache hit
- * costs a structured clone instead (callers get their own tree to keep or
- * change). Bounded, oldest first out, so a long watch session cannot grow it
- * without end.
+ * parse re-combines micromark's extensions before tokenising. A cached tree
+ * is shared by every caller, so it is frozen: the renderers only read mdast
+ * (a change would throw, and the draft tests would catch it). Bounded, oldest
+ * first out, so a long watch session cannot grow it without end.
  */
-const fragmentCache = new Map<string, RootContent[]>();
+const fragmentCache = new Map<string, readonly RootContent[]>();
 const FRAGMENT_CACHE_LIMIT = 20_000;
 
-/** Parses Markdown text from a YAML description into block nodes. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Parses Markdown text from a YAML description into block nodes (shared and frozen: do not change them). */
 export function parseFragment(text: string): RootContent[] {
   let nodes = fragmentCache.get(text);
   if (!nodes) {
-    nodes = plainFragment(text) ?? fragmentParser.parse(text).children;
+    nodes = deepFreeze(plainFragment(text) ?? fragmentParser.parse(text).children);
     if (fragmentCache.size >= FRAGMENT_CACHE_LIMIT) fragmentCache.delete(fragmentCache.keys().next().value!);
     fragmentCache.set(text, nodes);
   }
-  return structuredClone(nodes);
+  return nodes as RootContent[];
 }
 
 /** Renders Markdown text from YAML (description, rule text) as blocks. */
