@@ -26,16 +26,23 @@ function enospc(op, p) {
   return err;
 }
 
+/** A full disk refuses to create or grow files, not to read them: `open` fails only when it would write. */
+function writes(op, rest) {
+  if (op !== 'open') return true;
+  const flags = rest[0];
+  return typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0 : typeof flags === 'string' && /[wa+]/.test(flags);
+}
+
 for (const op of ['mkdir', 'writeFile', 'appendFile', 'copyFile', 'cp', 'open']) {
   const orig = fs.promises[op];
   fs.promises[op] = async (p, ...rest) => {
-    if (full(String(op === 'copyFile' || op === 'cp' ? rest[0] : p))) throw enospc(op, p);
+    if (writes(op, rest) && full(String(op === 'copyFile' || op === 'cp' ? rest[0] : p))) throw enospc(op, p);
     return orig.call(fs.promises, p, ...rest);
   };
   const origSync = fs[`${op}Sync`];
   if (origSync) {
     fs[`${op}Sync`] = (p, ...rest) => {
-      if (full(String(op === 'copyFile' || op === 'cp' ? rest[0] : p))) throw enospc(op, p);
+      if (writes(op, rest) && full(String(op === 'copyFile' || op === 'cp' ? rest[0] : p))) throw enospc(op, p);
       return origSync.call(fs, p, ...rest);
     };
   }
