@@ -93,15 +93,10 @@ export function prepareTypesWorker(): void {
   for (let i = 0; i < slots.length; i++) startWorker(i);
 }
 
-/** Conversions each worker may spend warming up while idle (worker.ts); only watch sessions ask for them. */
-let warmUpRuns = 0;
-const WATCH_WARM_UP_RUNS = 8;
-
-/** How many workers convert types at once (1 for builds; watch asks for one per edition, and for warm-up). */
+/** How many workers convert types at once (1 for builds; watch asks for one per edition). */
 export function useTypesWorkers(count: number): void {
   const n = Math.max(1, Math.floor(count));
   while (slots.length < n) slots.push(undefined);
-  warmUpRuns = WATCH_WARM_UP_RUNS;
 }
 
 /**
@@ -137,7 +132,7 @@ function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, model: typesInput(model), warmUp: warmUpRuns || undefined } satisfies TypesRequest);
+    w.postMessage({ id, model: typesInput(model) } satisfies TypesRequest);
   });
 }
 
