@@ -3,12 +3,14 @@
  * numbers of one draft are needed by the others (cross-draft references),
  * so the set is built in two passes and then checked.
  */
-import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
+import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import type { OutputFile } from '../generator.js';
 import { cite, newContext, type DraftInfo, type RenderContext } from './context.js';
 import { draftReferenceAnchor, versionedName } from './docname.js';
-import { computePlacements } from './placements.js';
+import { computePlacements, type Placement } from './placements.js';
+import { renderMemoEnabled } from './item-memo.js';
+import { modelKeyWithoutDocuments } from '../model-key.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';
@@ -23,6 +25,12 @@ export interface RenderedDraft {
   fileName: string;
   xml: string;
 }
+
+/**
+ * The document fields a draft reads of the other documents, for the model key (the same as the types and
+ * OpenAPI generators', so the hash is computed once per model; the key is then merely more cautious).
+ */
+const DRAFT_DOCUMENT_FIELDS = ['id', 'abstract'] as const;
 
 export interface DraftSet {
   drafts: RenderedDraft[];
@@ -77,18 +85,74 @@ function explainFolding(ctx: RenderContext, rfc: XElement): void {
   parent.children.splice(parent.children.indexOf(anchorEl), 0, note);
 }
 
+/** A draft after its first pass (built, folding explained, non-ASCII marked), before cross-draft numbering. */
+interface BuiltDraft {
+  ctx: RenderContext;
+  tree: XElement;
+  info: DraftInfo;
+  /** What the first pass reported (kept apart so a reused draft reports it again). */
+  reported: Diagnostic[];
+  /** The text last serialised from the tree, and the cross-draft section numbers it had then. */
+  xml?: { numbers: string; text: string };
+}
+
+/**
+ * Drafts built by earlier renderings, by document id, for `mxspec watch`
+ * (only while renderMemoEnabled()). A draft is built from its own document,
+ * the model without the documents, where every item is placed and the
+ * drafts' names; when none of these changed (an edit elsewhere), its first
+ * pass is reused. Cross-draft section numbers, the checks and the text are
+ * redone on every rendering, the text only when those numbers changed.
+ */
+const builtDrafts = new Map<string, { key: string; built: BuiltDraft }>();
+
+function firstPassKey(model: EditionModel, info: DraftInfo, env: string): string | undefined {
+  if (!info.doc.sourceHash) return undefined;
+  return `${env}\u0000${info.doc.id}\u0000${info.doc.sourceHash}`;
+}
+
+function buildFirstPass(model: EditionModel, info: DraftInfo, infos: Map<string, DraftInfo>, placements: Map<string, Placement>): BuiltDraft {
+  const own = new DiagnosticBag();
+  const ctx = newContext(model, info.doc, infos, placements, own);
+  const tree = buildDraft(ctx);
+  explainFolding(ctx, tree);
+  markNonAscii(tree);
+  return { ctx, tree, info, reported: own.items };
+}
+
 export function renderDraftSet(model: EditionModel): DraftSet {
   const diagnostics = new DiagnosticBag();
   const infos = draftInfos(model);
   const placements = computePlacements(model, [...infos.values()].map((i) => i.doc));
-  const built: { ctx: RenderContext; tree: XElement; info: DraftInfo }[] = [];
+  const env = renderMemoEnabled()
+    ? JSON.stringify([
+        modelKeyWithoutDocuments(model, DRAFT_DOCUMENT_FIELDS),
+        [...placements],
+        [...infos.values()].map((d) => [d.doc.id, d.docName, d.revision, d.referenceAnchor]),
+      ])
+    : undefined;
+  if (!env) builtDrafts.clear();
+  const built: BuiltDraft[] = [];
   for (const info of infos.values()) {
-    const ctx = newContext(model, info.doc, infos, placements, diagnostics);
-    const tree = buildDraft(ctx);
-    explainFolding(ctx, tree);
-    markNonAscii(tree);
-    built.push({ ctx, tree, info });
+    const key = env === undefined ? undefined : firstPassKey(model, info, env);
+    const known = key === undefined ? undefined : builtDrafts.get(info.doc.id);
+    let b: BuiltDraft;
+    if (known && known.key === key) {
+      b = known.built;
+      // Numbers from the last rendering are set again below, or stay unset.
+      for (const x of b.ctx.crossDraft) {
+        delete x.element.attrs.section;
+        delete x.element.attrs.sectionFormat;
+      }
+    } else {
+      b = buildFirstPass(model, info, infos, placements);
+      if (key !== undefined) builtDrafts.set(info.doc.id, { key, built: b });
+    }
+    b.ctx.report = diagnostics;
+    diagnostics.push(...b.reported);
+    built.push(b);
   }
+  if (env !== undefined) for (const id of [...builtDrafts.keys()]) if (!infos.has(id)) builtDrafts.delete(id);
   // Second pass: section numbers for references into the other drafts.
   const numbers = new Map(built.map((b) => [b.info.doc.id, sectionNumbers(b.tree)]));
   for (const b of built) {
@@ -107,7 +171,8 @@ export function renderDraftSet(model: EditionModel): DraftSet {
   }
   const drafts: RenderedDraft[] = [];
   const authorsSeen = new Set<string>();
-  for (const { ctx, tree, info } of built) {
+  for (const b of built) {
+    const { ctx, tree, info } = b;
     checkDocName(ctx, tree);
     const anchors = checkAnchors(ctx, tree);
     checkXrefs(ctx, tree, anchors);
@@ -119,7 +184,9 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     checkAscii(ctx, tree);
     checkAuthors(ctx, authorsSeen);
     const fileName = `${versionedName(info.docName, info.revision)}.xml`;
-    drafts.push({ docId: info.doc.id, fileName, xml: toXmlDocument(tree) });
+    const crossNumbers = JSON.stringify(ctx.crossDraft.map((x) => x.element.attrs.section ?? ''));
+    if (!b.xml || b.xml.numbers !== crossNumbers) b.xml = { numbers: crossNumbers, text: toXmlDocument(tree) };
+    drafts.push({ docId: info.doc.id, fileName, xml: b.xml.text });
   }
   return { drafts, diagnostics };
 }

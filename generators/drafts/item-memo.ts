@@ -61,6 +61,11 @@ export function setItemMemo(on: boolean): void {
   if (!on) memo.clear();
 }
 
+/** Whether rendered work is remembered across renderings (on in `mxspec watch`). */
+export function renderMemoEnabled(): boolean {
+  return enabled;
+}
+
 export function itemMemoSize(): number {
   return memo.size;
 }

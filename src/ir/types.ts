@@ -306,6 +306,8 @@ export interface DocumentIR {
   /** The parsed Markdown, kept for tools that want the whole tree. */
   mdast: MdastRoot;
   loc: SourceLocation;
+  /** Content hash of the source file it was parsed from: lets `mxspec watch` reuse work done on an unchanged document. */
+  sourceHash?: string;
 }
 
 // ---------------------------------------------------------------- references, editions

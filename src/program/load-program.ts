@@ -36,6 +36,7 @@ export function parseSourceFile(f: SourceFile): FileContribution {
   const none = (): void => {};
   if (f.kind === 'document') {
     const doc = parseMarkdownDocument(f.rel, f.text, diags);
+    if (doc) doc.sourceHash = hash;
     return { hash, diagnostics: diags.items, apply: doc ? (p) => void p.documents.push(doc) : none };
   }
   const located = parseLocatedYaml(f.rel, f.text, diags);

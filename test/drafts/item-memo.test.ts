@@ -6,13 +6,15 @@
  * (where items are placed, a bound RPC's summary, a room version's display
  * name, a draft's revision).
  */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProgram } from '../../src/program/load-program.js';
 import { projectAll } from '../../src/checks/registry.js';
 import type { EditionModel, Section } from '../../src/ir/types.js';
 import { renderDraftSet } from '../../generators/drafts/draft-set.js';
 import { itemMemoSize, setItemMemo } from '../../generators/drafts/item-memo.js';
-import { SPEC } from '../helpers/cli.js';
+import { SPEC, tempDir } from '../helpers/cli.js';
 
 const program = (await loadProgram(SPEC)).program!;
 // A deep copy: a projection shares objects with the program, and a test's changes must not leak into the next model.
@@ -43,7 +45,35 @@ function compare(mutate: (m: EditionModel) => void): void {
 
 afterEach(() => setItemMemo(false));
 
+/** Renders the spec after one document's text changed, with the memo warmed on the text before. */
+async function afterEditing(file: string, edit: (text: string) => string): Promise<void> {
+  const dir = path.join(tempDir('mxspec-memo-'), 'spec');
+  cpSync(SPEC, dir, { recursive: true });
+  const cache = new Map();
+  setItemMemo(true);
+  rendered(projectAll((await loadProgram(dir, cache)).program!).ietf);
+  const target = path.join(dir, file);
+  writeFileSync(target, edit(readFileSync(target, 'utf8')));
+  const edited = (await loadProgram(dir, cache)).program!;
+  const memoised = rendered(projectAll(edited).ietf);
+  setItemMemo(false);
+  expect(memoised).toEqual(rendered(projectAll(edited).ietf));
+}
+
 describe('remembered draft items', () => {
+  it('after a paragraph of one document changed, the reused drafts and the rebuilt one equal a full rendering', async () => {
+    await afterEditing('documents/api.md', (t) => t.replace('Matrix is a messaging protocol', 'Matrix is an open messaging protocol'));
+  });
+
+  it('after a section of a document was renumbered, cross-draft numbers in the reused drafts follow', async () => {
+    // A new section before "Server Discovery" shifts the numbers of the HTTP draft's later sections, which the other
+    // drafts cite; their first pass is reused, their text must still change.
+    await afterEditing('documents/http.md', (t) => {
+      expect(t).toContain('\n# Server Discovery');
+      return t.replace('\n# Server Discovery', '\n# Inserted for the Test {#inserted}\n\nA new section.\n\n# Server Discovery');
+    });
+  });
+
   it('a second rendering replays every item and gives the same drafts and diagnostics', () => {
     compare(() => {});
   });
@@ -68,6 +98,7 @@ describe('remembered draft items', () => {
         return false;
       };
       expect(drop(doc.sections)).toBe(true);
+      doc.sourceHash = 'changed'; // as if parsed again from new text
     });
   });
 
