@@ -72,9 +72,18 @@ function collect(nodes: RootContent[], text: string, opts: LinkRewriteOptions, e
   }
 }
 
+/**
+ * Only destinations that start with "/" or "#" are rewritten, so a text with
+ * no link or definition whose destination could start so (also written with
+ * an escape or an entity) is returned without being parsed: most descriptions
+ * link nowhere or only to absolute URLs, and parsing was most of an import's time.
+ */
+const MAY_REWRITE_INLINE = /\]\(\s*<?(?:[/#\\&])/;
+const MAY_REWRITE_DEFINITION = /^\s*\[[^\]]+\]:\s*<?(?:[/#\\&])/m;
+
 /** Rewrites the links of one Markdown text; text without links is returned unchanged. */
 export function rewriteLinks(text: string, opts: LinkRewriteOptions): string {
-  if (!text.includes('](') && !/^\s*\[[^\]]+\]:/m.test(text)) return text;
+  if (!MAY_REWRITE_INLINE.test(text) && !MAY_REWRITE_DEFINITION.test(text)) return text;
   const edits: Edit[] = [];
   collect(parser.parse(text).children, text, opts, edits);
   if (!edits.length) return text;

@@ -57,6 +57,14 @@ describe('links in imported descriptions', () => {
     expect(rewriteLinks('See [](#elsewhere).', opts)).toBe('See elsewhere.');
   });
 
+  it('destinations written with spaces, angle brackets, an escape or an entity are still found', () => {
+    expect(rewriteLinks('[a]( /rooms)', opts)).toBe('[a]( https://spec.matrix.org/v1.19/rooms)');
+    expect(rewriteLinks('[a](</rooms>)', opts)).toBe('[a](<https://spec.matrix.org/v1.19/rooms>)');
+    expect(rewriteLinks('[a](#elsewhere)', opts)).toBe('a');
+    expect(rewriteLinks('[a](&#35;elsewhere)', opts)).toBe('a');
+    expect(rewriteLinks('[r]:  </rooms>\n\n[a][r]', opts)).toBe('[r]:  <https://spec.matrix.org/v1.19/rooms>\n\n[a][r]');
+  });
+
   it('text without links comes back unchanged', () => {
     expect(rewriteLinks('No links: a [bracket] and (parens) and /rooms.', opts)).toBe('No links: a [bracket] and (parens) and /rooms.');
   });
