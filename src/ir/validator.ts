@@ -365,9 +365,9 @@ function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** The deepest error is usually the one that says what is wrong. */
-function pickError(errors: SchemaViolation[]): SchemaViolation | undefined {
-  let best: SchemaViolation | undefined;
+/** The deepest error is usually the one that says what is wrong (ajv's errors have the same shape). */
+export function pickError<E extends { keyword: string; instancePath: string }>(errors: E[]): E | undefined {
+  let best: E | undefined;
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
     if (!best || e.instancePath.length > best.instancePath.length) best = e;

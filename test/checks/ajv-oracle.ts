@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { EditionModel, SchemaNode } from '../../src/ir/types.js';
 import { toJsonSchema } from '../../src/ir/json-schema.js';
+import { pickError } from '../../src/ir/validator.js';
 
 const BLOCK_PREFIX = 'block:';
 
@@ -133,14 +134,4 @@ export class AjvEditionValidator {
     if (fn(data)) return undefined;
     return pickError(fn.errors ?? []) ?? { instancePath: '', keyword: '(none)', params: {}, message: '' };
   }
-}
-
-/** The deepest error, as the check reports it. */
-function pickError(errors: ErrorObject[]): ErrorObject | undefined {
-  let best: ErrorObject | undefined;
-  for (const e of errors) {
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
-    if (!best || e.instancePath.length > best.instancePath.length) best = e;
-  }
-  return best ?? errors[0];
 }

@@ -6,14 +6,12 @@
  * agree on valid/invalid and, when invalid, on the error the check reports
  * (its path, keyword, parameters and message).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/build/pipeline.js';
-import { importMatrixSpec } from '../../src/import/index.js';
 import { EditionValidator, describeError, type SchemaViolation } from '../../src/ir/validator.js';
 import { EDITION_IDS, type EditionModel, type SchemaNode } from '../../src/ir/types.js';
-import { CORPUS, SPEC, tempDir } from '../helpers/cli.js';
+import { SPEC } from '../helpers/cli.js';
+import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 import { AjvEditionValidator } from './ajv-oracle.js';
 
 interface Sample {
@@ -119,16 +117,10 @@ describe('example validator agrees with ajv', () => {
     });
   }
 
-  const v19 = path.join(CORPUS, 'v1.19');
-  const present = existsSync(path.join(v19, 'data/api/server-server'));
-  if (!present) console.warn(`test/checks: skipping the imported-corpus comparison, ${v19} is absent (read from ../shared/corpus/matrix-spec)`);
+  const present = CORPUS_V19_PRESENT;
+  if (!present) console.warn(`test/checks: skipping the imported-corpus comparison, ${CORPUS_V19} is absent (read from ../shared/corpus/matrix-spec)`);
   it.skipIf(!present)('imported matrix-spec v1.19: same verdicts and errors on its examples and their mutations', async () => {
-    const imported = importMatrixSpec(v19, { api: 'server-server', date: '2026-07-08' });
-    const dir = path.join(tempDir('mxspec-validator-'), 'spec');
-    for (const f of imported.files) {
-      mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
-      writeFileSync(path.join(dir, f.path), f.content);
-    }
+    const dir = importedV19Spec('mxspec-validator-');
     const built = await compile(dir, { checkOnly: true });
     const r = compare(built.models!['matrix-org'], 150);
     expect(r.mismatches).toEqual([]);

@@ -7,17 +7,15 @@
  * the same document — for both shipped editions and, when ../shared is
  * present, the imported matrix-spec v1.19 API.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as OpenapiTypescript from 'openapi-typescript';
 import { compile } from '../../src/build/pipeline.js';
-import { importMatrixSpec } from '../../src/import/index.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument } from '../../generators/openapi/document.js';
 import { pathsDeclarations, pathsOptions, transformContext, PATHS_HEADER } from '../../generators/types/paths.js';
-import { CORPUS, SPEC, tempDir } from '../helpers/cli.js';
+import { SPEC } from '../helpers/cli.js';
+import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 
 const require = createRequire(import.meta.url);
 const { default: openapiTS, astToString } = require('openapi-typescript') as typeof OpenapiTypescript;
@@ -61,16 +59,10 @@ describe('paths.d.ts equals openapi-typescript run through openapiTS()', () => {
     for (const edition of ['ietf', 'matrix-org'] as const) await expectSameAsOpenapiTS(built.models![edition]);
   }, 60_000);
 
-  const v19 = path.join(CORPUS, 'v1.19');
-  const present = existsSync(path.join(v19, 'data/api/server-server'));
-  if (!present) console.warn(`test/types/paths: skipping the imported-corpus comparison, ${v19} is absent (read from ../shared/corpus/matrix-spec)`);
+  const present = CORPUS_V19_PRESENT;
+  if (!present) console.warn(`test/types/paths: skipping the imported-corpus comparison, ${CORPUS_V19} is absent (read from ../shared/corpus/matrix-spec)`);
   it.skipIf(!present)('imported matrix-spec v1.19', async () => {
-    const imported = importMatrixSpec(v19, { api: 'server-server', date: '2026-07-08' });
-    const dir = path.join(tempDir('mxspec-paths-'), 'spec');
-    for (const f of imported.files) {
-      mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
-      writeFileSync(path.join(dir, f.path), f.content);
-    }
+    const dir = importedV19Spec('mxspec-paths-');
     const built = await compile(dir, { checkOnly: true });
     await expectSameAsOpenapiTS(built.models!['matrix-org']);
   }, 120_000);
