@@ -52,7 +52,8 @@ export function compareDocuments(ctx: WalkContext): void {
     rankAmongCommon(fa, fb, (s) => s.anchor);
     run.compare({ site: 'document', from: a, to: b, path, document: a.id, direction: 'none' }, {
       // The whole-document mdast is the source the sections were cut from; the sections carry its content.
-      ignore: ['id', 'mdast'],
+      // The source hash says which text it was parsed from, not what it says (that is compared field by field).
+      ignore: ['id', 'mdast', 'sourceHash'],
       children: {
         sections: () => run.compareSet<FlatSection>({
           site: 'section-set', from: fa, to: fb, keyOf: (s) => s.anchor,
