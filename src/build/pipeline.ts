@@ -86,7 +86,9 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
   if (opts.generatorCache === undefined && outputs.size) {
     // A one-shot build: once the off-thread jobs are done, their workers (and heaps) are not needed again; at scale
     // that is a few hundred MiB freed while the checks and the other generators still run.
-    void Promise.allSettled([...outputs.values()]).then(() => Promise.all(EDITION_GENERATORS.map((g) => g.release?.())));
+    void Promise.allSettled([...outputs.values()])
+      .then(() => Promise.all(EDITION_GENERATORS.map((g) => g.release?.())))
+      .catch(() => {}); // a worker that cannot be ended is ended with the process
   }
   await time('check', () => runChecks(program, diagnostics, models));
   if (opts.checkOnly || diagnostics.hasErrors()) return result;
