@@ -11,7 +11,7 @@
  * (diff/); each stand-in checks that it delegates to the generator of its id.
  */
 import type { EditionGenerator, PairGenerator } from './generator.js';
-import { modelKeyWithoutDocuments } from './model-key.js';
+import { modelKeyWithoutDocuments } from '../src/ir/model-key.js';
 import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
 import { EDITION_IDS } from '../src/ir/types.js';
 import { setItemMemo } from './drafts/item-memo.js';

@@ -10,7 +10,7 @@ import { cite, newContext, type DraftInfo, type RenderContext } from './context.
 import { draftReferenceAnchor, versionedName } from './docname.js';
 import { computePlacements, type Placement } from './placements.js';
 import { renderMemoEnabled } from './item-memo.js';
-import { modelKeyWithoutDocuments } from '../model-key.js';
+import { modelKeyWithoutDocuments } from '../../src/ir/model-key.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';

@@ -4,6 +4,7 @@
  * events, room versions), then the verdict per RPC.
  */
 import type { EditionModel } from '../ir/types.js';
+import { modelKeyWithoutDocuments } from '../ir/model-key.js';
 import { DiffRun } from './engine.js';
 import { DIFF_RULES } from './rules/index.js';
 import type { Change, DiffOptions, DiffResult, DiffRule, DiffSide, RpcVerdict } from './types.js';
@@ -20,30 +21,61 @@ function side(model: EditionModel, label: string | undefined): DiffSide {
   return { label: label ?? model.edition.id, edition: model.edition.id, editionLabel: model.edition.label, version: model.edition.version };
 }
 
+/**
+ * The changes of the parts other than the documents, from the last
+ * comparison, with what they were computed from. A Markdown edit in `mxspec
+ * watch` changes only the documents (and, through their directives, maybe
+ * where elements are presented): those parts are then taken over instead of
+ * walked again. Their inputs are the two models without their documents, the
+ * placement and the rule set; one entry, replaced by every comparison.
+ */
+let lastParts: { key: string; changes: Map<string, Change[]> } | undefined;
+
+/** The document fields the memo key includes (the same as the OpenAPI and types generators', so hashed once per model). */
+const KEYED_DOCUMENT_FIELDS = ['id', 'abstract'] as const;
+
 export function diffModels(from: EditionModel, to: EditionModel, opts: DiffOptions = {}, rules: readonly DiffRule[] = DIFF_RULES): DiffResult {
   const run = new DiffRun(rules, from.edition.id !== to.edition.id);
   const models = [from, to];
   const ctx: WalkContext = { run, from, to, placement: buildPlacement(models), schemaDirection: schemaDirections(models) };
   const registries = (m: EditionModel) => ({ authors: m.authors, references: m.references, rpcGroups: m.rpcGroups, bindingGroups: m.bindingGroups });
+  const key = rules === DIFF_RULES
+    ? JSON.stringify([modelKeyWithoutDocuments(from, KEYED_DOCUMENT_FIELDS), modelKeyWithoutDocuments(to, KEYED_DOCUMENT_FIELDS), ctx.placement.fromDocuments])
+    : undefined;
+  const reuse = key !== undefined && lastParts?.key === key ? lastParts.changes : undefined;
+  const computed = new Map<string, Change[]>();
+  /** Walks one part, or takes over its changes from the last comparison. */
+  const part = (name: string, walk: () => void) => () => {
+    const earlier = reuse?.get(name);
+    if (earlier) {
+      run.changes.push(...earlier);
+      computed.set(name, earlier);
+      return;
+    }
+    const start = run.changes.length;
+    walk();
+    computed.set(name, run.changes.slice(start));
+  };
   // The model itself is a pair too: a field no walker covers is unclassified.
   run.compare({ site: 'model', from, to, path: '', document: '-', direction: 'none' }, {
     ignore: ['root'],
     children: {
-      edition: () => run.compare({ site: 'edition', from: from.edition, to: to.edition, path: 'edition', document: '-', direction: 'none' }),
-      authors: () => run.compare({ site: 'registries', from: registries(from), to: registries(to), path: 'registries', document: '-', direction: 'none' }),
+      edition: part('edition', () => run.compare({ site: 'edition', from: from.edition, to: to.edition, path: 'edition', document: '-', direction: 'none' })),
+      authors: part('registries', () => run.compare({ site: 'registries', from: registries(from), to: registries(to), path: 'registries', document: '-', direction: 'none' })),
       references: () => {},
       rpcGroups: () => {},
       bindingGroups: () => {},
       documents: () => compareDocuments(ctx),
-      rpcs: () => compareRpcs(ctx),
+      rpcs: part('rpcs', () => compareRpcs(ctx)),
       bindings: () => {},
-      schemas: () => compareNamedSchemas(ctx),
-      contentBlocks: () => compareEvents(ctx),
+      schemas: part('schemas', () => compareNamedSchemas(ctx)),
+      contentBlocks: part('events', () => compareEvents(ctx)),
       eventTypes: () => {},
       eduTypes: () => {},
-      roomVersions: () => compareRoomVersions(ctx),
+      roomVersions: part('room-versions', () => compareRoomVersions(ctx)),
     },
   });
+  if (key !== undefined) lastParts = { key, changes: computed };
   return {
     from: side(from, opts.fromLabel),
     to: side(to, opts.toLabel),

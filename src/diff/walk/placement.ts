@@ -16,6 +16,8 @@ export interface Placement {
   event(): string;
   edu(): string;
   roomVersion(id: string): string;
+  /** What the documents contribute (their directives), as text: the rest comes from the models without documents. */
+  readonly fromDocuments: string;
 }
 
 type Directive = { type: string; name?: string; attributes?: Record<string, string | null | undefined> | null };
@@ -77,6 +79,7 @@ export function buildPlacement(models: EditionModel[]): Placement {
     }
   }
   return {
+    fromDocuments: JSON.stringify([...byKey]),
     rpc,
     binding: (name) => bindingGroupDoc.get(bindingGroup.get(name) ?? '') ?? rpc(name),
     schema: (name) => byKey.get(`schema:${name}`) ?? byKey.get(`schema-file:${schemaFile.get(name)}`) ?? viaRpc.get(`schema:${name}`) ?? byKey.get('events') ?? '-',

@@ -1,11 +1,13 @@
 /**
- * Memo keys for generators (see `inputKey` in generator.ts): a hash of the
- * parts of an edition model a generator reads. Documents are large (their
- * parsed Markdown) and most generators read only a field or two of them, so
- * they are keyed on the named fields alone; every other part is keyed whole.
+ * Memo keys (a generator's `inputKey` in generators/generator.ts, and the
+ * reuse of earlier work by the diff and the drafts in `mxspec watch`): a
+ * hash of the parts of an edition model that some work reads. Documents are
+ * large (their parsed Markdown) and most readers need a field or two of
+ * them, so they are keyed on the named fields alone; every other part is
+ * keyed whole.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentIR, EditionModel } from '../src/ir/types.js';
+import type { DocumentIR, EditionModel } from './types.js';
 
 /** JSON with Maps and Sets kept (plain JSON would write them as `{}` and miss their changes). */
 function replacer(_key: string, value: unknown): unknown {
