@@ -3,7 +3,7 @@
  * (user ID)") and definition lists of fields with type, requirement and
  * description. Named schemas are linked to where a draft renders them.
  */
-import type { EnumValue, NamedSchema, Property, SchemaNode, SourceLocation } from '../../src/ir/types.js';
+import type { EnumValue, Property, SchemaNode, SourceLocation } from '../../src/ir/types.js';
 import type { RenderContext } from './context.js';
 import { el, type XElement, type XNode } from './xml.js';
 import { fragmentBlocks, fragmentInline, sectionXref } from './markdown.js';
@@ -186,8 +186,4 @@ export function objectBody(schema: SchemaNode, ctx: RenderContext, what: string)
   if (schema.properties.length) out.push(fieldList(schema.properties, ctx));
   if (schema.additionalProperties === false) out.push(el('t', {}, ['No other fields are allowed.']));
   return out;
-}
-
-export function namedSchemaByName(ctx: RenderContext, name: string): NamedSchema | undefined {
-  return ctx.model.schemas.find((s) => s.name === name);
 }
