@@ -63,4 +63,6 @@ export interface PairGenerator {
   generate(from: EditionModel, to: EditionModel, ctx: GeneratorContext): OutputFile[] | Promise<OutputFile[]>;
   /** As EditionGenerator.inputKey, over both editions. */
   inputKey?(from: EditionModel, to: EditionModel): string;
+  /** As EditionGenerator.prepare. */
+  prepare?(hint: { rebuilds: boolean }): void;
 }

@@ -15,6 +15,7 @@ import { modelKeyWithoutDocuments } from '../src/ir/model-key.js';
 import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
 import { EDITION_IDS } from '../src/ir/types.js';
 import { setItemMemo } from './drafts/item-memo.js';
+import { rememberDiffParts } from '../src/diff/diff.js';
 
 type Meta<G> = Omit<G, 'generate'>;
 
@@ -76,7 +77,12 @@ export async function releaseGenerators(): Promise<void> {
 
 export const PAIR_GENERATORS: PairGenerator[] = [
   lazyPair(
-    { id: 'diff', description: 'edition diff report: Markdown (pull-request comment), JSON and a self-contained HTML page' },
+    {
+      id: 'diff',
+      description: 'edition diff report: Markdown (pull-request comment), JSON and a self-contained HTML page',
+      // Take over unchanged parts of the last comparison only when builds follow (watch).
+      prepare: ({ rebuilds }) => rememberDiffParts(rebuilds),
+    },
     async () => (await import('./diff/index.js')).diffGenerator,
   ),
 ];

@@ -59,7 +59,7 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
   };
   // Let generators start costly setup (a worker loading its modules) while the sources are read and checked.
   // The main thread still loads nothing of theirs unless it generates; an idle worker never keeps the process alive.
-  if (!opts.checkOnly) for (const gen of EDITION_GENERATORS) gen.prepare?.({ rebuilds: opts.generatorCache !== undefined });
+  if (!opts.checkOnly) for (const gen of [...EDITION_GENERATORS, ...PAIR_GENERATORS]) gen.prepare?.({ rebuilds: opts.generatorCache !== undefined });
   const tl = performance.now();
   const loaded = await loadProgram(specDir, opts.cache);
   if (loaded.phases) {

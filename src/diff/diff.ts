@@ -27,9 +27,16 @@ function side(model: EditionModel, label: string | undefined): DiffSide {
  * watch` changes only the documents (and, through their directives, maybe
  * where elements are presented): those parts are then taken over instead of
  * walked again. Their inputs are the two models without their documents, the
- * placement and the rule set; one entry, replaced by every comparison.
+ * placement and the rule set; one entry, replaced by every comparison. Off
+ * unless builds follow (hashing the models is wasted on a single comparison).
  */
 let lastParts: { key: string; changes: Map<string, Change[]> } | undefined;
+let remember = false;
+
+export function rememberDiffParts(on: boolean): void {
+  remember = on;
+  if (!on) lastParts = undefined;
+}
 
 /** The document fields the memo key includes (the same as the OpenAPI and types generators', so hashed once per model). */
 const KEYED_DOCUMENT_FIELDS = ['id', 'abstract'] as const;
@@ -39,7 +46,7 @@ export function diffModels(from: EditionModel, to: EditionModel, opts: DiffOptio
   const models = [from, to];
   const ctx: WalkContext = { run, from, to, placement: buildPlacement(models), schemaDirection: schemaDirections(models) };
   const registries = (m: EditionModel) => ({ authors: m.authors, references: m.references, rpcGroups: m.rpcGroups, bindingGroups: m.bindingGroups });
-  const key = rules === DIFF_RULES
+  const key = remember && rules === DIFF_RULES
     ? JSON.stringify([modelKeyWithoutDocuments(from, KEYED_DOCUMENT_FIELDS), modelKeyWithoutDocuments(to, KEYED_DOCUMENT_FIELDS), ctx.placement.fromDocuments])
     : undefined;
   const reuse = key !== undefined && lastParts?.key === key ? lastParts.changes : undefined;

@@ -6,8 +6,8 @@
  * rule set turns the memo off).
  */
 import type { RootContent } from 'mdast';
-import { describe, expect, it } from 'vitest';
-import { diffModels } from '../../src/diff/diff.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffModels, rememberDiffParts } from '../../src/diff/diff.js';
 import { DIFF_RULES } from '../../src/diff/rules/index.js';
 import type { DiffResult } from '../../src/diff/types.js';
 import type { EditionModel } from '../../src/ir/types.js';
@@ -36,6 +36,9 @@ function dropDirective(m: EditionModel, name: string): void {
 }
 
 describe('diff memo of the parts other than the documents', () => {
+  beforeAll(() => rememberDiffParts(true));
+  afterAll(() => rememberDiffParts(false));
+
   it('after a document-only change, takes over the other parts and equals a comparison from scratch', () => {
     const first = diffModels(...fresh());
     const [a, b] = fresh();
@@ -65,5 +68,16 @@ describe('diff memo of the parts other than the documents', () => {
     const next = diffModels(a, b);
     expect(shared(first, next)).toBe(0);
     expect(next).toEqual(fromScratch(a, b));
+  });
+
+  it('is off unless builds follow: a single comparison takes nothing over', () => {
+    rememberDiffParts(false);
+    try {
+      const first = diffModels(...fresh());
+      const next = diffModels(...fresh());
+      expect(shared(first, next)).toBe(0);
+    } finally {
+      rememberDiffParts(true);
+    }
   });
 });
