@@ -4,6 +4,7 @@
  * schemas they reference. The others are one type used both ways.
  */
 import type { EditionModel, SchemaNode } from '../../src/ir/types.js';
+import { forEachSchemaNode } from '../../src/ir/schema-walk.js';
 
 export interface ReadWriteSplit {
   /** Schemas whose response (read) shape differs from the full type: a writeOnly field inside. */
@@ -12,37 +13,18 @@ export interface ReadWriteSplit {
   write: Set<string>;
 }
 
-function scan(node: SchemaNode, flags: { ro: boolean; wo: boolean; refs: Set<string> }): void {
-  switch (node.type) {
-    case 'ref':
-      flags.refs.add(node.ref);
-      break;
-    case 'object':
-      for (const b of node.extends ?? []) flags.refs.add(b);
-      for (const p of node.properties) {
-        if (p.schema.readOnly) flags.ro = true;
-        if (p.schema.writeOnly) flags.wo = true;
-        scan(p.schema, flags);
-      }
-      if (node.additionalProperties) scan(node.additionalProperties, flags);
-      break;
-    case 'array':
-      scan(node.items, flags);
-      break;
-    case 'map':
-      scan(node.values, flags);
-      break;
-    case 'union':
-      for (const m of node.oneOf) scan(m, flags);
-      break;
-    default:
-      break;
-  }
-}
-
+/** Whether a readOnly or writeOnly field is anywhere inside, and the named schemas it references. */
 export function nodeFlags(node: SchemaNode): { ro: boolean; wo: boolean; refs: Set<string> } {
   const flags = { ro: false, wo: false, refs: new Set<string>() };
-  scan(node, flags);
+  forEachSchemaNode(node, (n) => {
+    if (n.type === 'ref') flags.refs.add(n.ref);
+    if (n.type !== 'object') return;
+    for (const b of n.extends ?? []) flags.refs.add(b);
+    for (const p of n.properties) {
+      if (p.schema.readOnly) flags.ro = true;
+      if (p.schema.writeOnly) flags.wo = true;
+    }
+  });
   return flags;
 }
 

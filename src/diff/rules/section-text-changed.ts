@@ -1,16 +1,6 @@
-import type { RootContent } from 'mdast';
 import type { DiffRule, ElementPair } from '../types.js';
-import { canonical } from '../canonical.js';
-import { bcp14Keywords, blocks } from '../prose.js';
-import { editionBlockPorts } from '../edition-blocks.js';
-import type { FlatSection, SectionContext } from '../walk/documents.js';
-import { wordDiff } from '../words.js';
-
-/** Blocks of one side whose content the other side does not have. */
-function changedBlocks(mine: RootContent[], theirs: RootContent[]): RootContent[] {
-  const other = new Set(theirs.map(canonical));
-  return mine.filter((b) => !other.has(canonical(b)));
-}
+import { reportSectionText } from '../section-text.js';
+import type { FlatSection } from '../walk/documents.js';
 
 export const rule: DiffRule = {
   id: 'section-text-changed',
@@ -19,26 +9,6 @@ export const rule: DiffRule = {
   description: "The prose of a section (same anchor) changed; the change shows OLD and NEW text word by word.",
   site: 'section',
   detect(pair: ElementPair<FlatSection>, api) {
-    if (canonical(pair.from.blocks) === canonical(pair.to.blocks)) return;
-    const oldText = blocks(pair.from.blocks);
-    const newText = blocks(pair.to.blocks);
-    const keywordsDiffer = bcp14Keywords(oldText).join(' ') !== bcp14Keywords(newText).join(' ');
-    if (keywordsDiffer) return;
-    const ctx = pair.context as SectionContext;
-    const what = oldText === newText ? ' (markup only)' : keywordsDiffer ? `: ${bcp14Keywords(oldText).join(', ') || '-'} -> ${bcp14Keywords(newText).join(', ') || '-'}` : '';
-    const prose = { old: oldText, new: newText, runs: wordDiff(oldText, newText) };
-    // Text from edition blocks on either side: one change per block's port record, the first with the prose.
-    const ports = [
-      ...editionBlockPorts(ctx.fromDoc, changedBlocks(pair.from.blocks, pair.to.blocks)),
-      ...editionBlockPorts(ctx.toDoc, changedBlocks(pair.to.blocks, pair.from.blocks)),
-    ].filter((p, i, all) => all.findIndex((q) => q.loc.file === p.loc.file && q.loc.line === p.loc.line) === i);
-    if (!ports.length) {
-      api.report({ message: `text of "${pair.to.title}" changed${what}`, claims: ['blocks'], prose });
-      return;
-    }
-    ports.forEach((port, i) => {
-      const where = ports.length > 1 ? ` (edition block ${port.loc.file}:${port.loc.line})` : '';
-      api.report({ message: `text of "${pair.to.title}" changed${what}${where}`, claims: ['blocks'], port, ...(i === 0 ? { prose } : {}) });
-    });
+    reportSectionText(pair, api, 'same');
   },
 };
