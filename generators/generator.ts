@@ -43,9 +43,10 @@ export interface EditionGenerator {
    */
   prepare?(hint: { rebuilds: boolean }): void;
   /**
-   * Optional: let go of what `prepare` set up (a worker thread and its heap)
-   * once a one-shot command has all its output; a later `generate` sets it up
-   * again. `mxspec watch` never calls it, so its rebuilds keep the worker warm.
+   * Optional: let go of what `prepare` set up (a worker thread and its heap).
+   * The pipeline calls it in a one-shot build as soon as the off-thread jobs
+   * are done; a later `generate` sets it up again. Builds that others follow
+   * (`mxspec watch`) never call it, so their workers stay warm.
    */
   release?(): Promise<void>;
   /**

@@ -70,11 +70,6 @@ export const EDITION_GENERATORS: EditionGenerator[] = [
   },
 ];
 
-/** Ends what generators keep for later builds (see EditionGenerator.release): one-shot commands call it before writing. */
-export async function releaseGenerators(): Promise<void> {
-  await Promise.all(EDITION_GENERATORS.map((g) => g.release?.()));
-}
-
 export const PAIR_GENERATORS: PairGenerator[] = [
   lazyPair(
     {

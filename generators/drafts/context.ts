@@ -39,6 +39,11 @@ export interface RenderContext {
   boilerplate?: SourceLocation;
   /** First BCP 14 keyword rendered outside the boilerplate. */
   firstKeyword?: { word: string; loc: SourceLocation };
+  /**
+   * Set when rendered items are remembered across renderings (`mxspec watch`):
+   * what an item's rendering reads besides the item, as text (see item-memo.ts).
+   */
+  surroundings?: string;
 }
 
 export function newContext(model: EditionModel, doc: DocumentIR, drafts: Map<string, DraftInfo>, placements: Map<string, Placement>, report: DiagnosticBag): RenderContext {

@@ -9,7 +9,7 @@ import type { OutputFile } from '../generator.js';
 import { cite, newContext, type DraftInfo, type RenderContext } from './context.js';
 import { draftReferenceAnchor, versionedName } from './docname.js';
 import { computePlacements, type Placement } from './placements.js';
-import { renderMemoEnabled } from './item-memo.js';
+import { draftSurroundings } from './item-memo.js';
 import { modelKeyWithoutDocuments } from '../../src/ir/model-key.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
@@ -98,7 +98,7 @@ interface BuiltDraft {
 
 /**
  * Drafts built by earlier renderings, by document id, for `mxspec watch`
- * (only while renderMemoEnabled()). A draft is built from its own document,
+ * (only while items are remembered). A draft is built from its own document,
  * the model without the documents, where every item is placed and the
  * drafts' names; when none of these changed (an edit elsewhere), its first
  * pass is reused. Cross-draft section numbers, the checks and the text are
@@ -106,14 +106,10 @@ interface BuiltDraft {
  */
 const builtDrafts = new Map<string, { key: string; built: BuiltDraft }>();
 
-function firstPassKey(model: EditionModel, info: DraftInfo, env: string): string | undefined {
-  if (!info.doc.sourceHash) return undefined;
-  return `${env}\u0000${info.doc.id}\u0000${info.doc.sourceHash}`;
-}
-
-function buildFirstPass(model: EditionModel, info: DraftInfo, infos: Map<string, DraftInfo>, placements: Map<string, Placement>): BuiltDraft {
+function buildFirstPass(model: EditionModel, info: DraftInfo, infos: Map<string, DraftInfo>, placements: Map<string, Placement>, surroundings: string | undefined): BuiltDraft {
   const own = new DiagnosticBag();
   const ctx = newContext(model, info.doc, infos, placements, own);
+  ctx.surroundings = surroundings;
   const tree = buildDraft(ctx);
   explainFolding(ctx, tree);
   markNonAscii(tree);
@@ -124,17 +120,12 @@ export function renderDraftSet(model: EditionModel): DraftSet {
   const diagnostics = new DiagnosticBag();
   const infos = draftInfos(model);
   const placements = computePlacements(model, [...infos.values()].map((i) => i.doc));
-  const env = renderMemoEnabled()
-    ? JSON.stringify([
-        modelKeyWithoutDocuments(model, DRAFT_DOCUMENT_FIELDS),
-        [...placements],
-        [...infos.values()].map((d) => [d.doc.id, d.docName, d.revision, d.referenceAnchor]),
-      ])
-    : undefined;
-  if (!env) builtDrafts.clear();
+  const surroundings = draftSurroundings(placements, infos, model);
+  const env = surroundings === undefined ? undefined : `${modelKeyWithoutDocuments(model, DRAFT_DOCUMENT_FIELDS)}\u0000${surroundings}`;
+  if (env === undefined) builtDrafts.clear();
   const built: BuiltDraft[] = [];
   for (const info of infos.values()) {
-    const key = env === undefined ? undefined : firstPassKey(model, info, env);
+    const key = env === undefined || !info.doc.sourceHash ? undefined : `${env}\u0000${info.doc.id}\u0000${info.doc.sourceHash}`;
     const known = key === undefined ? undefined : builtDrafts.get(info.doc.id);
     let b: BuiltDraft;
     if (known && known.key === key) {
@@ -145,7 +136,7 @@ export function renderDraftSet(model: EditionModel): DraftSet {
         delete x.element.attrs.sectionFormat;
       }
     } else {
-      b = buildFirstPass(model, info, infos, placements);
+      b = buildFirstPass(model, info, infos, placements, surroundings);
       if (key !== undefined) builtDrafts.set(info.doc.id, { key, built: b });
     }
     b.ctx.report = diagnostics;

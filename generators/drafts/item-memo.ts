@@ -8,7 +8,8 @@
  * itself (including its source locations), the document it is placed in,
  * where every item is placed (placements), the drafts' names, the room
  * versions' display names (links to them) and, for a binding, the summary
- * of its RPC. `memoItem` keys on exactly those.
+ * of its RPC. `memoItem` keys on exactly those: the item, and the context's
+ * `surroundings` (draftSurroundings, computed once per rendering).
  *
  * Rendering also has side effects on the draft's context: citations, xrefs
  * to check, cross-draft xrefs to number, folded code blocks, the first BCP 14
@@ -53,35 +54,24 @@ const LIMIT = 20_000;
 
 let enabled = false;
 const memo = new Map<string, Recording>();
-/** The context-wide part of the key, computed once per context. */
-const envKeys = new WeakMap<RenderContext, string>();
 
 export function setItemMemo(on: boolean): void {
   enabled = on;
   if (!on) memo.clear();
 }
 
-/** Whether rendered work is remembered across renderings (on in `mxspec watch`). */
-export function renderMemoEnabled(): boolean {
-  return enabled;
-}
-
 export function itemMemoSize(): number {
   return memo.size;
 }
 
-function envKey(ctx: RenderContext): string {
-  let k = envKeys.get(ctx);
-  if (k === undefined) {
-    k = JSON.stringify([
-      ctx.doc.id,
-      [...ctx.placements].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      [...ctx.drafts.values()].map((d) => [d.doc.id, d.docName, d.revision, d.referenceAnchor]),
-      ctx.model.roomVersions.map((r) => [r.id, r.displayId]),
-    ]);
-    envKeys.set(ctx, k);
-  }
-  return k;
+/** What every item of a rendering reads besides itself and its document, as text; undefined while off. */
+export function draftSurroundings(placements: RenderContext['placements'], drafts: RenderContext['drafts'], model: RenderContext['model']): string | undefined {
+  if (!enabled) return undefined;
+  return JSON.stringify([
+    [...placements],
+    [...drafts.values()].map((d) => [d.doc.id, d.docName, d.revision, d.referenceAnchor]),
+    model.roomVersions.map((r) => [r.id, r.displayId]),
+  ]);
 }
 
 /**
@@ -90,8 +80,8 @@ function envKey(ctx: RenderContext): string {
  * the renderer reads (JSON-serialisable).
  */
 export function memoItem<T>(kind: string, item: T, ctx: RenderContext, render: (item: T, ctx: RenderContext) => MemoItem, extra?: unknown): MemoItem {
-  if (!enabled) return render(item, ctx);
-  const key = `${kind}\u0000${envKey(ctx)}\u0000${JSON.stringify(item)}\u0000${JSON.stringify(extra ?? null)}`;
+  if (ctx.surroundings === undefined) return render(item, ctx);
+  const key = `${kind}\u0000${ctx.doc.id}\u0000${ctx.surroundings}\u0000${JSON.stringify(item)}\u0000${JSON.stringify(extra ?? null)}`;
   let rec = memo.get(key);
   if (!rec) {
     rec = record(item, ctx, render);

@@ -83,13 +83,13 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
     pending.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
     outputs.set(job, pending);
   }
-  if (opts.generatorCache === undefined && outputs.size) {
-    // A one-shot build: once the off-thread jobs are done, their workers (and heaps) are not needed again; at scale
-    // that is a few hundred MiB freed while the checks and the other generators still run.
-    void Promise.allSettled([...outputs.values()])
+  // A one-shot build: once the off-thread jobs are done, their workers (and heaps) are not needed again; at scale
+  // that is a few hundred MiB freed while the checks and the other generators still run, and before out/ is written.
+  const released = opts.generatorCache === undefined && outputs.size
+    ? Promise.allSettled([...outputs.values()])
       .then(() => Promise.all(EDITION_GENERATORS.map((g) => g.release?.())))
-      .catch(() => {}); // a worker that cannot be ended is ended with the process
-  }
+      .catch(() => {}) // a worker that cannot be ended is ended with the process
+    : undefined;
   await time('check', () => runChecks(program, diagnostics, models));
   if (opts.checkOnly || diagnostics.hasErrors()) return result;
 
@@ -108,6 +108,7 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
       diagnostics.push(...out.reported);
       files.push(...out.files);
     }
+    await released;
   } finally {
     clearInterval(keepAlive);
   }

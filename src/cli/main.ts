@@ -12,7 +12,6 @@ import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { compile } from '../build/pipeline.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../build/write-output.js';
 import { CHECKS } from '../checks/registry.js';
-import { releaseGenerators } from '../../generators/index.js';
 import { boundHeapGrowthForLargeSpec } from './heap-growth.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
@@ -106,8 +105,6 @@ export function buildProgram(io: Io = processIo): Command {
       const t0 = performance.now();
       boundHeapGrowthForLargeSpec(specDir);
       const result = await compile(specDir, { editions: opts.edition });
-      // Every output is in memory now: free the workers' heaps before out/ is written.
-      await releaseGenerators();
       const diags = result.diagnostics;
       printDiagnostics(io, diags.sorted(), format, specDir);
       exitCode = exitFor(diags, Boolean(opts.warnAsError));
