@@ -66,10 +66,6 @@ export function requireTypescript(): typeof TypeScript {
   return require('typescript') as typeof TypeScript;
 }
 
-export function requireOpenapiTypescript(): typeof OpenapiTypescript {
-  return require('openapi-typescript') as typeof OpenapiTypescript;
-}
-
 /**
  * openapi-typescript's document transform and the helpers its `openapiTS`
  * entry point uses around it, each from its own module. Its package index

@@ -51,6 +51,8 @@ export class EditionValidator {
   private readonly defs = new Map<string, SchemaNode>();
   private readonly jsonOf = new Map<string, Json>();
   private readonly rootJson = new WeakMap<SchemaNode, Json>();
+  /** Schema objects whose keywords were checked against KNOWN_KEYWORDS (once each, not on every value). */
+  private readonly vetted = new WeakSet<Json>();
   private readonly opts = { refPrefix: PLACEHOLDER, blockRef: (b: string) => PLACEHOLDER + BLOCK_PREFIX + b, bare: true };
 
   constructor(model: EditionModel) {
@@ -90,8 +92,11 @@ export class EditionValidator {
 
   /** Validates data at `path` against one schema object, appending errors; true when valid. */
   private check(s: Json, data: unknown, path: string, errors: Array<SchemaViolation>): boolean {
-    for (const k in s) {
-      if (!KNOWN_KEYWORDS.has(k)) throw new Error(`validator: JSON Schema keyword "${k}" is not supported (json-schema.ts emits it; teach src/ir/validator.ts)`);
+    if (!this.vetted.has(s)) {
+      for (const k in s) {
+        if (!KNOWN_KEYWORDS.has(k)) throw new Error(`validator: JSON Schema keyword "${k}" is not supported (json-schema.ts emits it; teach src/ir/validator.ts)`);
+      }
+      this.vetted.add(s);
     }
     const types = s.type === undefined ? [] : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     // ajv checks the type first unless the schema has keywords for its one type; then it checks it with them, after the untyped ones.

@@ -8,9 +8,7 @@ import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { EditionModel, SchemaNode } from '../../src/ir/types.js';
 import { toJsonSchema } from '../../src/ir/json-schema.js';
-import { pickError } from '../../src/ir/validator.js';
-
-const BLOCK_PREFIX = 'block:';
+import { BLOCK_PREFIX, pickError } from '../../src/ir/validator.js';
 
 /** Marks a reference to a named definition until its content id is known. */
 const PLACEHOLDER = 'mxspec-def:';
