@@ -7,12 +7,13 @@
  * and the diff of the v1.11 and v1.19 imports reports the releases' real
  * differences. Skips with a message when the corpus is absent.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, tempDir } from '../helpers/cli.js';
+import { writeTree } from '../helpers/imported.js';
 import { importMatrixSpec, type ImportResult } from '../../src/import/index.js';
 import { compile, type CompileResult } from '../../src/build/pipeline.js';
 import { EditionValidator } from '../../src/ir/validator.js';
@@ -29,13 +30,6 @@ if (!present) console.warn(`test/import: skipping the corpus tests, ${CORPUS} is
 
 type Raw = Record<string, unknown>;
 const isRaw = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function writeTree(dir: string, files: { path: string; content: string }[]): void {
-  for (const f of files) {
-    mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
-    writeFileSync(path.join(dir, f.path), f.content);
-  }
-}
 
 function apiFiles(version: string): string[] {
   return readdirSync(path.join(version, 'data/api/server-server')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `data/api/server-server/${f}`);
