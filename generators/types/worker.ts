@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { EditionModel } from '../../src/ir/types.js';
-import { typesFiles } from './index.js';
+import { enableCodeCache, saveCodeCache } from '../../src/runtime/code-cache.js';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 
 export interface TypesRequest {
@@ -17,8 +17,13 @@ export interface TypesRequest {
 
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
 
+// Before anything requires the compiler (the generator's modules do as they load, hence the dynamic import):
+// its bytecode comes from the code cache when there is one.
+enableCodeCache();
+const generator = import('./index.js');
+
 // openapi-typescript is loaded on first use by paths.ts; load it now so the first request does not wait for it.
-const ready = Promise.resolve().then(() => requireOpenapiTypescriptTransform());
+const ready = generator.then(() => requireOpenapiTypescriptTransform());
 
 // One request at a time: both editions' trees alive at once would double the worker's peak memory for no gain
 // (it has one core's worth of work either way).
@@ -26,7 +31,14 @@ let queue: Promise<unknown> = ready;
 
 parentPort?.on('message', (req: TypesRequest) => {
   queue = queue
-    .then(() => typesFiles(req.model))
+    .then(async () => (await generator).typesFiles(req.model))
+    .then((files) => {
+      // Only after a miss is there anything to write; done before replying so that a worker ended right after its
+      // last reply never leaves a half-written entry behind. With the first model converted, the entries hold
+      // the bytecode of the conversion too.
+      saveCodeCache();
+      return files;
+    })
     .then(
       (files) => parentPort?.postMessage({ id: req.id, files } satisfies TypesReply),
       (e: unknown) => parentPort?.postMessage({ id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies TypesReply),

@@ -14,6 +14,8 @@ export interface Command {
   cmd: string;
   args: string[];
   cwd?: string;
+  /** Added to the environment of the run. */
+  env?: Record<string, string>;
   /** Runs before every timed run (not timed), e.g. removing the output of the last one. */
   before?: () => void;
 }
@@ -39,7 +41,7 @@ export function runOnce(c: Command): Sample {
   const useTime = existsSync(GNU_TIME);
   const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, c.cmd, ...c.args]] : [c.cmd, c.args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: c.cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, { cwd: c.cwd, env: c.env ? { ...process.env, ...c.env } : process.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) {
     throw new CommandFailed(`${c.label} failed (exit ${r.status}): ${c.cmd} ${c.args.join(' ')}\n${(r.stderr || '').slice(-2000)}`);

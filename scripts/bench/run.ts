@@ -112,8 +112,19 @@ function ensureOpenApi(spec: string, out: string): string {
 
 function case1(o: Options): CaseReport {
   const openapi = ensureOpenApi(SPEC, tmp('c1-ref'));
-  const [a, b] = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts'))], o.runs, o.warmup);
-  return { n: 1, title: 'Cold build of the shipped spec vs openapi-typescript on its OpenAPI', rows: [pair('cold build ÷ openapi-typescript', a!, b!, { max: 0.5, text: '≤ 0.5' })], notes: [phaseNote(o)] };
+  // The same build without the V8 code cache (src/runtime/code-cache.ts), as the first run after installing mxspec
+  // is: context for the ratio, which is taken, like every other, with the cache the warm-up run filled.
+  const uncached: Command = { ...mx('mxspec build, code cache off', ['build', '--out', tmp('c1-nocache')], tmp('c1-nocache')), env: { MXSPEC_CODE_CACHE: 'off' } };
+  const [a, b, c] = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts')), uncached], o.runs, o.warmup);
+  return {
+    n: 1,
+    title: 'Cold build of the shipped spec vs openapi-typescript on its OpenAPI',
+    rows: [pair('cold build ÷ openapi-typescript', a!, b!, { max: 0.5, text: '≤ 0.5' }), pair('context: code cache off ÷ openapi-typescript', c!, b!)],
+    notes: [
+      phaseNote(o),
+      'Every mxspec run but the "code cache off" one loads the TypeScript compiler and ts-morph (12 MB of JavaScript, in the types worker) with the bytecode V8 cached in an earlier run (src/runtime/code-cache.ts; the warm-up run fills it, as the first build after installing does). The build is still cold in every other sense: a new process, no outputs, no parse or generator cache.',
+    ],
+  };
 }
 
 /**

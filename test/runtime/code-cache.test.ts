@@ -1,0 +1,172 @@
+/**
+ * The V8 code cache (src/runtime/code-cache.ts). Each case loads modules in
+ * a fresh child process, as a build does, because the cache hooks the
+ * process's CommonJS loader.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIN_CACHED_SOURCE_BYTES, codeCacheDir } from '../../src/runtime/code-cache.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  enabled: boolean;
+  exports: { answer: number; helper: string; self: boolean; file: string; dir: string; label: string };
+  stats: { hits: number; misses: number; written: number };
+}
+
+let work: string;
+let cacheDir: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'mxspec-code-cache-'));
+  cacheDir = path.join(work, 'cache');
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** A CommonJS module above the size threshold: real code, padded with a long string table. */
+function writeLargeModule(file: string, label = 'one'): void {
+  const table = Array.from({ length: 4000 }, (_, i) => `  'entry-${i}-${'x'.repeat(8)}',`).join('\n');
+  const text = `#!/usr/bin/env node
+'use strict';
+const helper = require('./helper.cjs');
+const TABLE = [
+${table}
+];
+function answer() { return TABLE.length / 100 + 2; }
+module.exports = { answer: answer(), helper: helper.name, self: this === module.exports, file: __filename, dir: __dirname, label: '${label}' };
+`;
+  expect(text.length).toBeGreaterThan(MIN_CACHED_SOURCE_BYTES);
+  writeFileSync(file, text);
+  writeFileSync(path.join(path.dirname(file), 'helper.cjs'), "module.exports = { name: 'helper' };\n");
+}
+
+function load(file: string, env: Record<string, string | undefined> = { MXSPEC_CODE_CACHE: cacheDir }): Run {
+  const script = `
+    const { createRequire } = await import('node:module');
+    const cc = await import(${JSON.stringify(path.join(root, 'dist/src/runtime/code-cache.js'))});
+    const enabled = cc.enableCodeCache();
+    const exports = createRequire(import.meta.url)(${JSON.stringify(file)});
+    cc.saveCodeCache();
+    console.log(JSON.stringify({ enabled, exports, stats: cc.codeCacheStats() }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: work,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  return JSON.parse(out) as Run;
+}
+
+function entries(): string[] {
+  const dir = codeCacheDir({ MXSPEC_CODE_CACHE: cacheDir })!;
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+describe('V8 code cache for large CommonJS files', () => {
+  it('the first process compiles from source and writes an entry; the next one loads the bytecode, with the same exports', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file);
+    const first = load(file);
+    expect(first.enabled).toBe(true);
+    expect(first.stats).toEqual({ hits: 0, misses: 1, written: 1 });
+    expect(entries()).toHaveLength(1);
+    const second = load(file);
+    expect(second.stats).toEqual({ hits: 1, misses: 0, written: 0 });
+    expect(second.exports).toEqual(first.exports);
+    // What Node's own loader passes to a module: `this`, require relative to the file, __filename, __dirname.
+    expect(first.exports).toEqual({ answer: 42, helper: 'helper', self: true, file, dir: work, label: 'one' });
+  });
+
+  it('an edited file of the same length is compiled from its new source, not from the old bytecode', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file, 'one');
+    load(file);
+    writeLargeModule(file, 'two'); // same length: V8's own check (source length) would accept the old entry
+    const after = load(file);
+    expect(after.exports.label).toBe('two');
+    expect(after.stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
+    expect(load(file).stats).toMatchObject({ hits: 1, misses: 0 });
+  });
+
+  it('a damaged entry is ignored and replaced, never trusted or fatal', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file);
+    load(file);
+    const [name] = entries();
+    const entry = path.join(codeCacheDir({ MXSPEC_CODE_CACHE: cacheDir })!, name!);
+    const blob = readFileSync(entry);
+    const header = blob.subarray(0, blob.indexOf(0x0a) + 1);
+    // A valid header over bytes V8 must reject, then bytes with no header at all.
+    for (const damaged of [Buffer.concat([header, Buffer.alloc(4096, 7)]), Buffer.from('not a cache entry')]) {
+      writeFileSync(entry, damaged);
+      const run = load(file);
+      expect(run.exports.answer).toBe(42);
+      expect(run.stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
+    }
+    expect(load(file).stats).toMatchObject({ hits: 1 });
+  });
+
+  it('files under the size threshold load as usual and are not cached', () => {
+    const file = path.join(work, 'small.cjs');
+    writeFileSync(file, "module.exports = { answer: 42, helper: 'none', self: true, file: __filename, dir: __dirname, label: 'small' };\n");
+    const run = load(file);
+    expect(run.exports.label).toBe('small');
+    expect(run.stats).toEqual({ hits: 0, misses: 0, written: 0 });
+    expect(entries()).toEqual([]);
+  });
+
+  it('MXSPEC_CODE_CACHE=off turns it off', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file);
+    const run = load(file, { MXSPEC_CODE_CACHE: 'off' });
+    expect(run.enabled).toBe(false);
+    expect(run.exports.answer).toBe(42);
+    expect(run.stats).toEqual({ hits: 0, misses: 0, written: 0 });
+    expect(codeCacheDir({ MXSPEC_CODE_CACHE: 'off' })).toBeUndefined();
+  });
+
+  it('a cache folder that cannot be created or written costs nothing but the cache', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file);
+    const blocker = path.join(work, 'a-file');
+    writeFileSync(blocker, '');
+    const underFile = load(file, { MXSPEC_CODE_CACHE: path.join(blocker, 'cache') });
+    expect(underFile.exports.answer).toBe(42);
+    expect(underFile.stats).toEqual({ hits: 0, misses: 1, written: 0 });
+    if (process.getuid?.() !== 0) {
+      // Root writes anywhere, so a read-only folder only means something to other users.
+      const readOnly = path.join(work, 'read-only');
+      load(file, { MXSPEC_CODE_CACHE: readOnly });
+      chmodSync(codeCacheDir({ MXSPEC_CODE_CACHE: readOnly })!, 0o500);
+      writeLargeModule(file, 'two');
+      expect(load(file, { MXSPEC_CODE_CACHE: readOnly }).stats).toMatchObject({ misses: 1, written: 0 });
+    }
+  });
+
+  it('a syntax error in a cached-size file is reported as Node reports it, with the file name', () => {
+    const file = path.join(work, 'broken.cjs');
+    writeFileSync(file, `const x = [${"'y',".repeat(MIN_CACHED_SOURCE_BYTES / 4)}\nmodule.exports = ;\n`);
+    expect(() => load(file)).toThrow(/broken\.cjs[\s\S]*SyntaxError/);
+  });
+
+  it('the types worker loads the TypeScript compiler through the cache (it is most of the worker\'s loading)', () => {
+    const script = `
+      const cc = await import('./dist/src/runtime/code-cache.js');
+      cc.enableCodeCache();
+      const { requireTsMorph } = await import('./dist/generators/types/commonjs.js');
+      requireTsMorph();
+      cc.saveCodeCache();
+      console.log(JSON.stringify(cc.codeCacheStats()));`;
+    const run = (): { hits: number; misses: number } =>
+      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, MXSPEC_CODE_CACHE: cacheDir } })) as { hits: number; misses: number };
+    const first = run();
+    expect(first.misses).toBeGreaterThanOrEqual(2); // typescript.js and ts-morph.js at least
+    const second = run();
+    expect(second).toMatchObject({ misses: 0, hits: first.misses });
+  });
+});
