@@ -53,11 +53,22 @@ interface Recording {
 const LIMIT = 20_000;
 
 let enabled = false;
-const memo = new Map<string, Recording>();
+/**
+ * Recordings made in one set of surroundings. Every item of a rendering
+ * shares them, and they change only when items move or drafts are renamed,
+ * so they are compared once per lookup instead of being part of each key
+ * (as part of the key, the long surroundings text was hashed for every item:
+ * most of the memo's own cost). New surroundings start an empty memo.
+ */
+let memoSurroundings: string | undefined;
+let memo = new Map<string, Recording>();
 
 export function setItemMemo(on: boolean): void {
   enabled = on;
-  if (!on) memo.clear();
+  if (!on) {
+    memo.clear();
+    memoSurroundings = undefined;
+  }
 }
 
 export function itemMemoSize(): number {
@@ -81,7 +92,10 @@ export function draftSurroundings(placements: RenderContext['placements'], draft
  */
 export function memoItem<T>(kind: string, item: T, ctx: RenderContext, render: (item: T, ctx: RenderContext) => MemoItem, extra?: unknown): MemoItem {
   if (ctx.surroundings === undefined) return render(item, ctx);
-  const key = `${kind}\u0000${ctx.doc.id}\u0000${ctx.surroundings}\u0000${JSON.stringify(item)}\u0000${JSON.stringify(extra ?? null)}`;
+  // Within a rendering this compares one string object with itself; a new rendering compares the text once.
+  if (ctx.surroundings !== memoSurroundings) memo = new Map();
+  memoSurroundings = ctx.surroundings;
+  const key = `${kind}\u0000${ctx.doc.id}\u0000${JSON.stringify(item)}\u0000${JSON.stringify(extra ?? null)}`;
   let rec = memo.get(key);
   if (!rec) {
     rec = record(item, ctx, render);
