@@ -16,6 +16,21 @@ import { requireTsMorph } from './commonjs.js';
 const { IndentationText, NewLineKind, Project, QuoteKind } = requireTsMorph();
 
 /**
+ * The project whose writer settings index.d.ts is written with. Only its
+ * writer factory is used (no source file is ever added), so one project
+ * serves every conversion of a process; creating one per conversion was a
+ * few milliseconds each time an edit in `mxspec watch` changed the types.
+ */
+let project: InstanceType<typeof Project> | undefined;
+function writerProject(): InstanceType<typeof Project> {
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
+  });
+  return project;
+}
+
+/**
  * index.d.ts as text: the whole file through one ts-morph writer (the
  * project's CodeBlockWriter, with its indentation, quote and newline
  * settings). The text is not parsed into a source file: nothing here reads
@@ -24,12 +39,8 @@ const { IndentationText, NewLineKind, Project, QuoteKind } = requireTsMorph();
  * result with typescript.
  */
 export function indexDeclarations(model: EditionModel): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed },
-  });
   const plan = planDeclarations(model);
-  const writer = project.createWriter();
+  const writer = writerProject().createWriter();
   writeDeclarations(writer, model, plan);
   return writer.toString();
 }

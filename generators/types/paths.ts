@@ -51,7 +51,7 @@ export function transformContext(document: Record<string, unknown>, options: Pat
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(document as never, options as never),
+    discriminators: hasDiscriminator(document) ? scanDiscriminators(document as never, options as never) : { objects: {}, refsHandled: [] },
     emptyObjectsUnknown: options.emptyObjectsUnknown,
     enum: false,
     enumValues: false,
@@ -79,6 +79,22 @@ export function transformContext(document: Record<string, unknown>, options: Pat
       return resolveRef(document as never, $ref, { silent: options.silent });
     },
   };
+}
+
+/**
+ * Whether any object in the document has a `discriminator` keyword. Without
+ * one, openapi-typescript's scan finds nothing (it looks only at objects with
+ * `discriminator.propertyName` and at `allOf` members referring to them) and
+ * returns empty results, which are given directly: its two walks build a
+ * path array for every node of the document, a tenth of the conversion.
+ */
+export function hasDiscriminator(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(hasDiscriminator);
+  const o = node as Record<string, unknown>;
+  if ('discriminator' in o) return true;
+  for (const k in o) if (hasDiscriminator(o[k])) return true;
+  return false;
 }
 
 /** The options for one document; `used` collects the identifier types its declarations import. */

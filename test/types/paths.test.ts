@@ -13,12 +13,12 @@ import type * as OpenapiTypescript from 'openapi-typescript';
 import { compile } from '../../src/build/pipeline.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument } from '../../generators/openapi/document.js';
-import { pathsDeclarations, pathsOptions, transformContext, PATHS_HEADER } from '../../generators/types/paths.js';
+import { hasDiscriminator, pathsDeclarations, pathsOptions, transformContext, PATHS_HEADER } from '../../generators/types/paths.js';
 import { SPEC } from '../helpers/cli.js';
 import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 
 const require = createRequire(import.meta.url);
-const { default: openapiTS, astToString } = require('openapi-typescript') as typeof OpenapiTypescript;
+const { default: openapiTS, astToString, scanDiscriminators } = require('openapi-typescript') as typeof OpenapiTypescript;
 
 /** What `openapiTS()` gives on the document with the same options, and the context it built. */
 async function throughOpenapiTS(document: Record<string, unknown>): Promise<{ text: string; ctx: Record<string, unknown> | undefined }> {
@@ -66,4 +66,38 @@ describe('paths.d.ts equals openapi-typescript run through openapiTS()', () => {
     const built = await compile(dir, { checkOnly: true });
     await expectSameAsOpenapiTS(built.models!['matrix-org']);
   }, 120_000);
+});
+
+describe('discriminators: the scan is skipped only where it can find nothing', () => {
+  const pet = (discriminator?: unknown): Record<string, unknown> => ({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: {
+      schemas: {
+        Pet: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } }, ...(discriminator ? { discriminator } : {}), oneOf: [{ $ref: '#/components/schemas/Cat' }] },
+        Cat: { allOf: [{ $ref: '#/components/schemas/Pet' }, { type: 'object', properties: { purrs: { type: 'boolean' } } }] },
+      },
+    },
+  });
+
+  it('a document with a discriminator gets what openapi-typescript scans, and the same declarations as openapiTS()', async () => {
+    const doc = pet({ propertyName: 'kind' });
+    expect(hasDiscriminator(doc)).toBe(true);
+    const ours = transformContext(structuredClone(doc), pathsOptions(new Set())).discriminators as { objects: Record<string, unknown> };
+    expect(Object.keys(ours.objects).length).toBeGreaterThan(0);
+    expect(ours).toEqual(scanDiscriminators(structuredClone(doc) as never, { silent: true } as never));
+    expect(pathsDeclarations(structuredClone(doc))).toBe((await throughOpenapiTS(doc)).text);
+  });
+
+  it('without one, the empty results equal the scan\'s own', () => {
+    const doc = pet();
+    expect(hasDiscriminator(doc)).toBe(false);
+    expect(transformContext(doc, pathsOptions(new Set())).discriminators).toEqual(scanDiscriminators(structuredClone(doc) as never, { silent: true } as never));
+  });
+
+  it('finds the keyword at any depth, in arrays too', () => {
+    expect(hasDiscriminator({ a: [{ b: { c: [1, { discriminator: { propertyName: 'x' } }] } }] })).toBe(true);
+    expect(hasDiscriminator({ a: [{ b: { c: [1, 'discriminator', { mapping: {} }] } }] })).toBe(false);
+  });
 });
