@@ -132,43 +132,87 @@ function projectRoomVersion(rv: RoomVersion, edition: EditionId, displayId: stri
   };
 }
 
+/**
+ * Projected elements by source element and edition (and, for room
+ * versions, the edition's identifier). Projection is pure, so projecting an
+ * unchanged element again gives the same object: in `mxspec watch`, where
+ * the parse cache keeps the elements of unchanged files, an edit changes the
+ * identity of the elements of the edited file only, and the work after
+ * projection (drafts, keys, diff) can tell unchanged elements by identity
+ * instead of comparing their content.
+ */
+const projected = new WeakMap<object, Map<string, unknown>>();
+
+function once<S extends object, R>(source: S, variant: string, make: () => R): R {
+  let bySource = projected.get(source);
+  if (!bySource) projected.set(source, (bySource = new Map()));
+  let out = bySource.get(variant) as R | undefined;
+  if (out === undefined) {
+    out = make();
+    if (FREEZE) deepFreeze(out);
+    bySource.set(variant, out);
+  }
+  return out;
+}
+
+/**
+ * Set in the tests (vitest.config.ts): every projected element, and the
+ * model, is frozen, so a generator or check that changes a model — which
+ * would corrupt the elements shared between builds — fails the test that
+ * made it.
+ */
+const FREEZE = process.env.MXSPEC_FREEZE_MODELS === '1';
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
 export function projectEdition(program: Program, edition: EditionId): EditionModel {
+  const model = projectEditionElements(program, edition);
+  if (FREEZE) deepFreeze(model);
+  return model;
+}
+
+function projectEditionElements(program: Program, edition: EditionId): EditionModel {
   const ed = program.editions[edition];
   const mapping = Object.entries(ed.roomVersions);
   const roomVersions = program.roomVersions
     .filter((rv) => isVisible(rv, edition))
     .flatMap((rv) => {
-      if (!mapping.length) return [projectRoomVersion(rv, edition, rv.id)];
-      return mapping.filter(([, matrixId]) => matrixId === rv.id).map(([displayId]) => projectRoomVersion(rv, edition, displayId));
+      const project = (displayId: string): RoomVersion & { displayId: string } => once(rv, `${edition}\u0000${displayId}`, () => projectRoomVersion(rv, edition, displayId));
+      if (!mapping.length) return [project(rv.id)];
+      return mapping.filter(([, matrixId]) => matrixId === rv.id).map(([displayId]) => project(displayId));
     });
   const visibleRpcs = new Set(program.rpcs.filter((r) => isVisible(r, edition)).map((r) => r.name));
   return {
     root: program.root,
     edition: ed,
     authors: program.authors,
-    documents: program.documents.map((d) => projectDocument(d, edition)),
+    documents: program.documents.map((d) => once(d, edition, () => projectDocument(d, edition))),
     rpcGroups: program.rpcGroups,
-    rpcs: program.rpcs.filter((r) => isVisible(r, edition)).map((r) => projectRpc(r, edition)),
+    rpcs: program.rpcs.filter((r) => isVisible(r, edition)).map((r) => once(r, edition, () => projectRpc(r, edition))),
     bindingGroups: program.bindingGroups,
-    bindings: program.bindings.filter((b) => isVisible(b, edition) && visibleRpcs.has(b.rpc)).map((b) => pick(b, edition)),
-    schemas: program.schemas.filter((s) => isVisible(s, edition)).map((s) => {
+    bindings: program.bindings.filter((b) => isVisible(b, edition) && visibleRpcs.has(b.rpc)).map((b) => once(b, edition, () => pick(b, edition))),
+    schemas: program.schemas.filter((s) => isVisible(s, edition)).map((s) => once(s, edition, () => {
       const c = pick(s, edition);
       return { ...c, schema: projectSchema(c.schema, edition) };
-    }),
-    contentBlocks: program.contentBlocks.filter((b) => isVisible(b, edition)).map((b) => {
+    })),
+    contentBlocks: program.contentBlocks.filter((b) => isVisible(b, edition)).map((b) => once(b, edition, () => {
       const c = pick(b, edition);
       return { ...c, schema: projectSchema(c.schema, edition) };
-    }),
-    eventTypes: program.eventTypes.filter((e) => isVisible(e, edition)).map((e) => {
+    })),
+    eventTypes: program.eventTypes.filter((e) => isVisible(e, edition)).map((e) => once(e, edition, () => {
       const c = pick(e, edition);
       const out = { ...c, content: projectSchema(c.content, edition) };
       if (c.msgtypes) out.msgtypes = c.msgtypes.map((m) => ({ ...m, schema: projectSchema(m.schema, edition) }));
       return out;
-    }),
-    eduTypes: program.eduTypes.filter((e) => isVisible(e, edition)).map((e) => {
+    })),
+    eduTypes: program.eduTypes.filter((e) => isVisible(e, edition)).map((e) => once(e, edition, () => {
       const c = pick(e, edition);
       return { ...c, content: projectSchema(c.content, edition) };
-    }),
+    })),
     roomVersions,
     references: program.references,
   };
