@@ -44,6 +44,12 @@ export interface RenderContext {
    * what an item's rendering reads besides the item, as text (see item-memo.ts).
    */
   surroundings?: string;
+  /**
+   * Set with `surroundings`: every item rendered in this draft, in order, so
+   * that a later rendering can tell by identity whether all of them are
+   * still in the model unchanged (draft-set.ts).
+   */
+  renderedItems?: object[];
 }
 
 export function newContext(model: EditionModel, doc: DocumentIR, drafts: Map<string, DraftInfo>, placements: Map<string, Placement>, report: DiagnosticBag): RenderContext {

@@ -10,7 +10,8 @@ import { cite, newContext, type DraftInfo, type RenderContext } from './context.
 import { draftReferenceAnchor, versionedName } from './docname.js';
 import { computePlacements, type Placement } from './placements.js';
 import { draftSurroundings } from './item-memo.js';
-import { modelKeyWithoutDocuments } from '../../src/ir/model-key.js';
+import { createHash } from 'node:crypto';
+import { jsonText } from '../../src/ir/json-text.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';
@@ -25,12 +26,6 @@ export interface RenderedDraft {
   fileName: string;
   xml: string;
 }
-
-/**
- * The document fields a draft reads of the other documents, for the model key (the same as the types and
- * OpenAPI generators', so the hash is computed once per model; the key is then merely more cautious).
- */
-const DRAFT_DOCUMENT_FIELDS = ['id', 'abstract'] as const;
 
 export interface DraftSet {
   drafts: RenderedDraft[];
@@ -92,24 +87,71 @@ interface BuiltDraft {
   info: DraftInfo;
   /** What the first pass reported (kept apart so a reused draft reports it again). */
   reported: Diagnostic[];
-  /** The text last serialised from the tree, and the cross-draft section numbers it had then. */
-  xml?: { numbers: string; text: string };
+  /**
+   * The last checks of this tree and its text: what they reported, and the
+   * inputs besides the tree they depend on (the cross-draft section numbers
+   * and the authors earlier drafts of the set reported).
+   */
+  checked?: { numbers: string; authorsBefore: string; authorsAfter: string[]; reported: Diagnostic[]; text: string };
 }
 
 /**
  * Drafts built by earlier renderings, by document id, for `mxspec watch`
- * (only while items are remembered). A draft is built from its own document,
- * the model without the documents, where every item is placed and the
- * drafts' names; when none of these changed (an edit elsewhere), its first
- * pass is reused. Cross-draft section numbers, the checks and the text are
- * redone on every rendering, the text only when those numbers changed.
+ * (only while items are remembered). A draft's first pass reads its own
+ * document, the items it renders (recorded in `ctx.renderedItems`), where
+ * every item is placed and the drafts' names (the surroundings), and the
+ * rest of the model that is not an item (draftEnvironment). When none of
+ * these changed — the items checked by identity, which projection keeps for
+ * unchanged elements — the first pass is reused: an edit of one schema
+ * rebuilds the draft that shows it and not the other three. Cross-draft
+ * section numbers are redone on every rendering; the checks and the text of
+ * a reused draft only when those numbers changed.
  */
 const builtDrafts = new Map<string, { key: string; built: BuiltDraft }>();
+
+/**
+ * What a draft's first pass reads of the model apart from documents and the
+ * items it renders: every part that is not an item list (edition, authors,
+ * references, groups, room versions), which items exist and where they
+ * belong (the directives select them by group, file or name), the RPC facts
+ * other items show (a binding's RPC summary, the error table), and each
+ * document's id and abstract.
+ */
+function draftEnvironment(model: EditionModel): string {
+  const { documents, root: _root, rpcs, bindings, schemas, contentBlocks, eventTypes, eduTypes, ...rest } = model;
+  const hash = createHash('sha256');
+  for (const part of Object.keys(rest).sort() as (keyof typeof rest)[]) {
+    const value = rest[part];
+    hash.update(part).update('\u0000');
+    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonText(el)).update('\u0001');
+    else hash.update(jsonText(value));
+    hash.update('\u0000');
+  }
+  hash.update(JSON.stringify([
+    rpcs.map((r) => [r.name, r.group, r.summary, r.errors.map((e) => e.code)]),
+    bindings.map((b) => [b.rpc, b.group]),
+    schemas.map((x) => [x.name, x.file]),
+    contentBlocks.map((b) => b.name),
+    eventTypes.map((e) => e.name),
+    eduTypes.map((e) => e.name),
+    documents.map((d) => [d.id, d.abstract]),
+  ]));
+  return hash.digest('hex');
+}
+
+let reusedFirstPasses = 0;
+let reusedChecks = 0;
+
+/** How many drafts' first passes and checks were reused since the process started (for tests). */
+export function draftReuseCounts(): { firstPasses: number; checks: number } {
+  return { firstPasses: reusedFirstPasses, checks: reusedChecks };
+}
 
 function buildFirstPass(model: EditionModel, info: DraftInfo, infos: Map<string, DraftInfo>, placements: Map<string, Placement>, surroundings: string | undefined): BuiltDraft {
   const own = new DiagnosticBag();
   const ctx = newContext(model, info.doc, infos, placements, own);
   ctx.surroundings = surroundings;
+  if (surroundings !== undefined) ctx.renderedItems = [];
   const tree = buildDraft(ctx);
   explainFolding(ctx, tree);
   markNonAscii(tree);
@@ -121,15 +163,17 @@ export function renderDraftSet(model: EditionModel): DraftSet {
   const infos = draftInfos(model);
   const placements = computePlacements(model, [...infos.values()].map((i) => i.doc));
   const surroundings = draftSurroundings(placements, infos, model);
-  const env = surroundings === undefined ? undefined : `${modelKeyWithoutDocuments(model, DRAFT_DOCUMENT_FIELDS)}\u0000${surroundings}`;
+  const env = surroundings === undefined ? undefined : `${draftEnvironment(model)}\u0000${surroundings}`;
   if (env === undefined) builtDrafts.clear();
+  const items = env === undefined ? undefined : new Set<object>([...model.rpcs, ...model.bindings, ...model.schemas, ...model.contentBlocks, ...model.eventTypes, ...model.eduTypes]);
   const built: BuiltDraft[] = [];
   for (const info of infos.values()) {
     const key = env === undefined || !info.doc.sourceHash ? undefined : `${env}\u0000${info.doc.id}\u0000${info.doc.sourceHash}`;
     const known = key === undefined ? undefined : builtDrafts.get(info.doc.id);
     let b: BuiltDraft;
-    if (known && known.key === key) {
+    if (known && known.key === key && known.built.ctx.renderedItems!.every((item) => items!.has(item))) {
       b = known.built;
+      reusedFirstPasses++;
       // Numbers from the last rendering are set again below, or stay unset.
       for (const x of b.ctx.crossDraft) {
         delete x.element.attrs.section;
@@ -164,6 +208,19 @@ export function renderDraftSet(model: EditionModel): DraftSet {
   const authorsSeen = new Set<string>();
   for (const b of built) {
     const { ctx, tree, info } = b;
+    const fileName = `${versionedName(info.docName, info.revision)}.xml`;
+    const numbers = JSON.stringify(ctx.crossDraft.map((x) => x.element.attrs.section ?? ''));
+    const authorsBefore = JSON.stringify([...authorsSeen]);
+    // A new first pass has no `checked`; a reused one is checked again only if what the checks read changed.
+    if (b.checked && b.checked.numbers === numbers && b.checked.authorsBefore === authorsBefore) {
+      reusedChecks++;
+      diagnostics.push(...b.checked.reported);
+      for (const a of b.checked.authorsAfter) authorsSeen.add(a);
+      drafts.push({ docId: info.doc.id, fileName, xml: b.checked.text });
+      continue;
+    }
+    const own = new DiagnosticBag();
+    ctx.report = own;
     checkDocName(ctx, tree);
     const anchors = checkAnchors(ctx, tree);
     checkXrefs(ctx, tree, anchors);
@@ -174,10 +231,11 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     checkCodeWidth(ctx, tree);
     checkAscii(ctx, tree);
     checkAuthors(ctx, authorsSeen);
-    const fileName = `${versionedName(info.docName, info.revision)}.xml`;
-    const crossNumbers = JSON.stringify(ctx.crossDraft.map((x) => x.element.attrs.section ?? ''));
-    if (!b.xml || b.xml.numbers !== crossNumbers) b.xml = { numbers: crossNumbers, text: toXmlDocument(tree) };
-    drafts.push({ docId: info.doc.id, fileName, xml: b.xml.text });
+    ctx.report = diagnostics;
+    diagnostics.push(...own.items);
+    const text = b.checked?.numbers === numbers ? b.checked.text : toXmlDocument(tree);
+    b.checked = { numbers, authorsBefore, authorsAfter: [...authorsSeen], reported: own.items, text };
+    drafts.push({ docId: info.doc.id, fileName, xml: text });
   }
   return { drafts, diagnostics };
 }

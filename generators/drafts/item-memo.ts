@@ -24,6 +24,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
 import type { SourceLocation } from '../../src/ir/types.js';
 import type { RenderContext } from './context.js';
+import { jsonText } from '../../src/ir/json-text.js';
 import { el, isElement, type XElement, type XNode } from './xml.js';
 
 /** What an item renderer returns (see render-ir.ts). */
@@ -92,10 +93,11 @@ export function draftSurroundings(placements: RenderContext['placements'], draft
  */
 export function memoItem<T>(kind: string, item: T, ctx: RenderContext, render: (item: T, ctx: RenderContext) => MemoItem, extra?: unknown): MemoItem {
   if (ctx.surroundings === undefined) return render(item, ctx);
+  ctx.renderedItems?.push(item as object);
   // Within a rendering this compares one string object with itself; a new rendering compares the text once.
   if (ctx.surroundings !== memoSurroundings) memo = new Map();
   memoSurroundings = ctx.surroundings;
-  const key = `${kind}\u0000${ctx.doc.id}\u0000${JSON.stringify(item)}\u0000${JSON.stringify(extra ?? null)}`;
+  const key = `${kind}\u0000${ctx.doc.id}\u0000${jsonText(item)}\u0000${JSON.stringify(extra ?? null)}`;
   let rec = memo.get(key);
   if (!rec) {
     rec = record(item, ctx, render);

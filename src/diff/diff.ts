@@ -5,7 +5,7 @@
  */
 import type { EditionModel } from '../ir/types.js';
 import { modelKeyWithoutDocuments } from '../ir/model-key.js';
-import { DiffRun } from './engine.js';
+import { DiffRun, rememberPairChanges } from './engine.js';
 import { DIFF_RULES } from './rules/index.js';
 import type { Change, DiffOptions, DiffResult, DiffRule, DiffSide, RpcVerdict } from './types.js';
 import type { WalkContext } from './walk/context.js';
@@ -36,6 +36,7 @@ let remember = false;
 export function rememberDiffParts(on: boolean): void {
   remember = on;
   if (!on) lastParts = undefined;
+  rememberPairChanges(on);
 }
 
 /** The document fields the memo key includes (the same as the OpenAPI and types generators', so hashed once per model). */

@@ -25,12 +25,25 @@ export interface CompareOptions {
   ignore?: readonly string[];
 }
 
+/**
+ * Changes found for a pair of elements, by the two objects, for the rule set
+ * and direction they were found with (see DiffRun.comparePairOnce). Weak:
+ * entries go with the elements.
+ */
+const pairChanges = new WeakMap<object, WeakMap<object, { rules: readonly DiffRule[]; crossEdition: boolean; changes: Change[] }>>();
+let pairMemo = false;
+
+/** Whether comparisons of unchanged element pairs are taken over from earlier runs (on in `mxspec watch`). */
+export function rememberPairChanges(on: boolean): void {
+  pairMemo = on;
+}
+
 export class DiffRun {
   readonly changes: Change[] = [];
   private portFrame?: PortFrame;
   private readonly bySite = new Map<string, DiffRule[]>();
 
-  constructor(rules: readonly DiffRule[], private readonly crossEdition = false) {
+  constructor(private readonly rules: readonly DiffRule[], private readonly crossEdition = false) {
     for (const r of rules) {
       const list = this.bySite.get(r.site) ?? [];
       list.push(r);
@@ -79,6 +92,31 @@ export class DiffRun {
     };
     if (f.prose) change.prose = f.prose;
     this.changes.push(change);
+  }
+
+  /**
+   * Runs `compare`, which compares `from` with `to` and nothing else, or
+   * takes over the changes it made the last time for the same two objects.
+   * Projection keeps the objects of unchanged elements, so in `mxspec watch`
+   * only pairs with an edited side are compared again. Only for pairs
+   * compared outside any port record's scope (the changes carry it), and
+   * whose comparison reads nothing but the two objects.
+   */
+  comparePairOnce(from: object, to: object, compare: () => void): void {
+    if (!pairMemo || this.portFrame) {
+      compare();
+      return;
+    }
+    const known = pairChanges.get(from)?.get(to);
+    if (known && known.rules === this.rules && known.crossEdition === this.crossEdition) {
+      this.changes.push(...known.changes);
+      return;
+    }
+    const start = this.changes.length;
+    compare();
+    let byTo = pairChanges.get(from);
+    if (!byTo) pairChanges.set(from, (byTo = new WeakMap()));
+    byTo.set(to, { rules: this.rules, crossEdition: this.crossEdition, changes: this.changes.slice(start) });
   }
 
   /** Compares one matched pair of elements. */

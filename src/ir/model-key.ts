@@ -8,13 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DocumentIR, EditionModel } from './types.js';
-
-/** JSON with Maps and Sets kept (plain JSON would write them as `{}` and miss their changes). */
-function replacer(_key: string, value: unknown): unknown {
-  if (value instanceof Map) return { '#map': [...value] };
-  if (value instanceof Set) return { '#set': [...value] };
-  return value;
-}
+import { jsonReplacer, jsonText } from './json-text.js';
 
 /**
  * A key over the whole model except `root` (where the spec lies is not
@@ -38,6 +32,16 @@ const keys = new WeakMap<EditionModel, Map<string, string>>();
 
 function hashWithoutDocuments(model: EditionModel, documentFields: readonly (keyof DocumentIR)[]): string {
   const { documents, root: _root, ...rest } = model;
+  const hash = createHash('sha256');
+  // Part by part, and element by element for the lists, each element's JSON remembered (json-text.ts): an edit
+  // re-serialises the elements of the edited file only.
+  for (const part of Object.keys(rest).sort() as (keyof typeof rest)[]) {
+    const value = rest[part];
+    hash.update(part).update('\u0000');
+    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonText(el)).update('\u0001');
+    else hash.update(JSON.stringify(value, jsonReplacer));
+    hash.update('\u0000');
+  }
   const docs = documents.map((d) => Object.fromEntries(documentFields.map((f) => [f, d[f]])));
-  return createHash('sha256').update(JSON.stringify(rest, replacer)).update('\0').update(JSON.stringify(docs, replacer)).digest('hex');
+  return hash.update(JSON.stringify(docs, jsonReplacer)).digest('hex');
 }

@@ -12,6 +12,12 @@ import { DIFF_RULES } from '../../src/diff/rules/index.js';
 import type { DiffResult } from '../../src/diff/types.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { SPEC, editionModels } from '../openapi/helpers.js';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadProgram, type ParseCache } from '../../src/program/load-program.js';
+import { projectAll } from '../../src/checks/registry.js';
+import { tempDir } from '../helpers/cli.js';
+import { findParagraphLine, findPropertyDescriptionLine } from '../../scripts/bench/watch-probe.js';
 
 const models = await editionModels(SPEC);
 const fresh = (): [EditionModel, EditionModel] => [structuredClone(models.ietf), structuredClone(models['matrix-org'])];
@@ -79,5 +85,53 @@ describe('diff memo of the parts other than the documents', () => {
     } finally {
       rememberDiffParts(true);
     }
+  });
+});
+
+describe('diff memo of document pairs (by identity, as projection keeps unchanged documents)', () => {
+  beforeAll(() => rememberDiffParts(true));
+  afterAll(() => rememberDiffParts(false));
+
+  /** The diff of a spec copy before and after an edit of one file, loaded through one parse cache like mxspec watch. */
+  async function beforeAndAfter(file: string, line: (text: string) => number): Promise<{ first: DiffResult; next: DiffResult; scratch: DiffResult }> {
+    const dir = path.join(tempDir('mxspec-diff-memo-'), 'spec');
+    cpSync(SPEC, dir, { recursive: true });
+    const cache: ParseCache = new Map();
+    const load = async (): Promise<[EditionModel, EditionModel]> => {
+      const m = projectAll((await loadProgram(dir, cache)).program!);
+      return [m.ietf, m['matrix-org']];
+    };
+    const first = diffModels(...(await load()));
+    const target = path.join(dir, file);
+    const lines = readFileSync(target, 'utf8').split('\n');
+    lines[line(lines.join('\n'))] += ' Edited for the test.';
+    writeFileSync(target, lines.join('\n'));
+    const [a, b] = await load();
+    return { first, next: diffModels(a, b), scratch: fromScratch(a, b) };
+  }
+
+  const documentChanges = (r: DiffResult, id?: string): DiffResult['changes'] =>
+    r.changes.filter((c) => c.path.startsWith(id ? `documents/${id}/` : 'documents/') || (id !== undefined && c.path === `documents/${id}`));
+
+  it('after a YAML edit, every document pair is taken over, and the result equals a comparison from scratch', async () => {
+    const { first, next, scratch } = await beforeAndAfter('schemas/transactions.yaml', findPropertyDescriptionLine);
+    const docs = documentChanges(next);
+    expect(docs.length).toBeGreaterThan(5);
+    const before = new Set(first.changes);
+    expect(docs.every((c) => before.has(c))).toBe(true);
+    expect(next).toEqual(scratch);
+  });
+
+  it('after a Markdown edit, the edited document is compared again and the others are taken over', async () => {
+    const { first, next, scratch } = await beforeAndAfter('documents/api.md', findParagraphLine);
+    const before = new Set(first.changes);
+    const others = next.changes.filter((c) => c.path.startsWith('documents/') && !c.path.startsWith('documents/api'));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((c) => before.has(c))).toBe(true);
+    // The edited paragraph is one the editions share, so the api document's changes are found anew, not taken over.
+    const api = documentChanges(next, 'api');
+    expect(api.length).toBeGreaterThan(0);
+    expect(api.some((c) => before.has(c))).toBe(false);
+    expect(next).toEqual(scratch);
   });
 });

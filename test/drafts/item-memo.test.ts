@@ -4,7 +4,9 @@
  * and every diagnostic must equal a rendering without it — including after
  * changes that alter an item's surroundings rather than the item itself
  * (where items are placed, a bound RPC's summary, a room version's display
- * name, a draft's revision).
+ * name, a draft's revision). The same holds for whole drafts taken over
+ * after an edit of the YAML sources (generators/drafts/draft-set.ts), which
+ * must also really be taken over where nothing they read changed.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +14,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadProgram } from '../../src/program/load-program.js';
 import { projectAll } from '../../src/checks/registry.js';
 import type { EditionModel, Section } from '../../src/ir/types.js';
-import { renderDraftSet } from '../../generators/drafts/draft-set.js';
+import { draftReuseCounts, renderDraftSet } from '../../generators/drafts/draft-set.js';
 import { itemMemoSize, setItemMemo } from '../../generators/drafts/item-memo.js';
 import { SPEC, tempDir } from '../helpers/cli.js';
+import { findPropertyDescriptionLine } from '../../scripts/bench/watch-probe.js';
 
 const program = (await loadProgram(SPEC)).program!;
 // A deep copy: a projection shares objects with the program, and a test's changes must not leak into the next model.
@@ -45,8 +48,11 @@ function compare(mutate: (m: EditionModel) => void): void {
 
 afterEach(() => setItemMemo(false));
 
-/** Renders the spec after one document's text changed, with the memo warmed on the text before. */
-async function afterEditing(file: string, edit: (text: string) => string): Promise<void> {
+/**
+ * Renders the spec after one source file's text changed, with the memo warmed on the text before, and requires
+ * the result to equal a rendering without memos. Returns how many drafts' first passes and checks were reused.
+ */
+async function afterEditing(file: string, edit: (text: string) => string): Promise<{ firstPasses: number; checks: number }> {
   const dir = path.join(tempDir('mxspec-memo-'), 'spec');
   cpSync(SPEC, dir, { recursive: true });
   const cache = new Map();
@@ -54,11 +60,22 @@ async function afterEditing(file: string, edit: (text: string) => string): Promi
   rendered(projectAll((await loadProgram(dir, cache)).program!).ietf);
   const target = path.join(dir, file);
   writeFileSync(target, edit(readFileSync(target, 'utf8')));
-  const edited = (await loadProgram(dir, cache)).program!;
+  const loaded = await loadProgram(dir, cache);
+  expect(loaded.diagnostics.hasErrors(), 'the edit keeps the spec valid').toBe(false);
+  const edited = loaded.program!;
+  const before = draftReuseCounts();
   const memoised = rendered(projectAll(edited).ietf);
+  const after = draftReuseCounts();
   setItemMemo(false);
   expect(memoised).toEqual(rendered(projectAll(edited).ietf));
+  return { firstPasses: after.firstPasses - before.firstPasses, checks: after.checks - before.checks };
 }
+
+/** Appends text to the first line matching `line`, which must exist. */
+const appendTo = (line: RegExp, extra: string) => (text: string): string => {
+  expect(text).toMatch(line);
+  return text.replace(line, (m) => `${m}${extra}`);
+};
 
 describe('remembered draft items', () => {
   it('after a paragraph of one document changed, the reused drafts and the rebuilt one equal a full rendering', async () => {
@@ -115,6 +132,29 @@ describe('remembered draft items', () => {
       const s = m.schemas[0]!;
       s.loc = { ...s.loc, line: s.loc.line + 100 };
       s.schema = { ...s.schema, loc: { ...s.schema.loc, line: s.schema.loc.line + 100 } };
+    });
+  });
+
+  describe('reuse of whole drafts after an edit of the YAML sources', () => {
+    it('a schema description: only the draft showing it is built again', async () => {
+      const reused = await afterEditing('schemas/transactions.yaml', (t) => {
+        const lines = t.split('\n');
+        lines[findPropertyDescriptionLine(t)] += ' Edited.';
+        return lines.join('\n');
+      });
+      expect(reused).toEqual({ firstPasses: 3, checks: 3 });
+    });
+
+    it('an RPC summary, which the HTTP draft shows with its binding', async () => {
+      await afterEditing('rpcs/discovery.yaml', appendTo(/summary: Report the homeserver implementation and its version/, ' (edited)'));
+    });
+
+    it('an RPC group description, an error code, a room version rule, a reference title and an author', async () => {
+      await afterEditing('rpcs/discovery.yaml', appendTo(/reporting which software it runs, and telling other servers where to/, ' (edited)'));
+      await afterEditing('rpcs/media.yaml', (t) => t.replace('{code: M_TOO_LARGE,', '{code: M_EDITED_FOR_TEST,'));
+      await afterEditing('room-versions/12.yaml', appendTo(/text: If `prev_events` is not empty, reject\./, ' Edited.'));
+      await afterEditing('references.yaml', appendTo(/title: Requirements for Internet Hosts -- Application and Support/, ' (edited)'));
+      await afterEditing('editions.yaml', appendTo(/fullname: Spec Editor/, ' Edited'));
     });
   });
 });

@@ -44,7 +44,7 @@ export function compareDocuments(ctx: WalkContext): void {
   run.compareSet<DocumentIR>({
     site: 'document-set', from: ctx.from.documents, to: ctx.to.documents, keyOf: (d) => d.id, path: 'documents', document: '-', direction: 'none',
     documentOf: (id) => id,
-  }, (a, b) => {
+  }, (a, b) => run.comparePairOnce(a, b, () => {
     const path = `documents/${a.id}`;
     const context: SectionContext & Record<string, unknown> = { fromDoc: a, toDoc: b };
     const fa = flattenSections(a.sections);
@@ -61,5 +61,5 @@ export function compareDocuments(ctx: WalkContext): void {
         }, (x, y) => run.compare({ site: 'section', from: x, to: y, path: `${path}/sections/${x.anchor}`, document: a.id, direction: 'none', context }, { ignore: ['anchor'] })),
       },
     });
-  });
+  }));
 }

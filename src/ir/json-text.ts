@@ -1,0 +1,27 @@
+/**
+ * JSON text of model elements, remembered per object. Projected elements
+ * are never changed (frozen in the tests) and keep their identity while
+ * their source file is unchanged (src/editions/project.ts), so in
+ * `mxspec watch` the memo keys built from them are computed once per
+ * element rather than once per edit.
+ */
+
+/** JSON with Maps and Sets kept (plain JSON would write them as `{}` and miss their changes). */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { '#map': [...value] };
+  if (value instanceof Set) return { '#set': [...value] };
+  return value;
+}
+
+const texts = new WeakMap<object, string>();
+
+/** JSON.stringify(value, jsonReplacer), remembered for objects; only for values that are never changed. */
+export function jsonText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null, jsonReplacer);
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value, jsonReplacer);
+    texts.set(value, text);
+  }
+  return text;
+}
