@@ -87,6 +87,8 @@ interface BuiltDraft {
   info: DraftInfo;
   /** What the first pass reported (kept apart so a reused draft reports it again). */
   reported: Diagnostic[];
+  /** The tree's section numbers by anchor, once computed. */
+  sectionNumbers?: ReturnType<typeof sectionNumbers>;
   /**
    * The last checks of this tree and its text: what they reported, and the
    * inputs besides the tree they depend on (the cross-draft section numbers
@@ -189,7 +191,8 @@ export function renderDraftSet(model: EditionModel): DraftSet {
   }
   if (env !== undefined) for (const id of [...builtDrafts.keys()]) if (!infos.has(id)) builtDrafts.delete(id);
   // Second pass: section numbers for references into the other drafts.
-  const numbers = new Map(built.map((b) => [b.info.doc.id, sectionNumbers(b.tree)]));
+  // Numbering reads sections only, which the second pass never changes: a reused draft keeps its numbers.
+  const numbers = new Map(built.map((b) => [b.info.doc.id, (b.sectionNumbers ??= sectionNumbers(b.tree))]));
   for (const b of built) {
     for (const x of b.ctx.crossDraft) {
       const nums = numbers.get(x.doc);

@@ -8,6 +8,7 @@ import type { EditionModel, HttpBinding, HttpMethod, Property, Rpc, RpcExample }
 import { annotateElement, lifecycleJson, portJson, schemaObject, type Json } from './schema-objects.js';
 import { blockComponentName, schemaRef } from './names.js';
 import { requestLayout, splitExample, type RequestLayout } from './request-layout.js';
+import { deepFreeze, FREEZE_SHARED } from '../../src/ir/freeze.js';
 
 export const SECURITY_SCHEME = 'xMatrix';
 const METHOD_ORDER: HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
@@ -189,6 +190,33 @@ function infoFor(model: EditionModel): Json {
   };
 }
 
+/**
+ * Component schema objects by the model element they come from. Each
+ * depends on its element alone, and projection keeps the elements of
+ * unchanged sources (src/editions/project.ts), so in `mxspec watch` an edit
+ * builds the objects of the edited elements only, and the serialisers take
+ * over the text of the others (isSharedOpenApiObject). Shared objects are
+ * never changed after they are made (frozen in the tests).
+ */
+const components = new WeakMap<object, Json>();
+const shared = new WeakSet<object>();
+
+function componentOf(element: object, make: () => Json): Json {
+  let obj = components.get(element);
+  if (!obj) {
+    obj = make();
+    if (FREEZE_SHARED) deepFreeze(obj);
+    components.set(element, obj);
+    shared.add(obj);
+  }
+  return obj;
+}
+
+/** Whether the object is a component schema that later documents share (so its serialisation can be remembered). */
+export function isSharedOpenApiObject(value: object): boolean {
+  return shared.has(value);
+}
+
 export function buildOpenApiDocument(model: EditionModel): Json {
   const rpcs = new Map(model.rpcs.map((r) => [r.name, r]));
   const groupTitle = new Map(model.rpcGroups.map((g) => [g.id, g.title]));
@@ -213,9 +241,11 @@ export function buildOpenApiDocument(model: EditionModel): Json {
 
   const schemas: Record<string, Json> = {};
   for (const s of model.schemas) {
-    const obj = schemaObject(s.schema);
-    annotateElement(obj, s);
-    schemas[s.name] = obj;
+    schemas[s.name] = componentOf(s, () => {
+      const obj = schemaObject(s.schema);
+      annotateElement(obj, s);
+      return obj;
+    });
   }
   if (!schemas.Error) {
     // The error responses need a body schema even in a spec that names none.
@@ -227,12 +257,14 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     };
   }
   for (const b of model.contentBlocks) {
-    const obj = schemaObject(b.schema);
-    if (!obj.description && b.description.trim()) obj.description = b.description.trim();
-    if (b.examples?.length && !obj.examples) obj.examples = b.examples;
-    obj['x-mxspec-content-block'] = b.name;
-    annotateElement(obj, b);
-    schemas[blockComponentName(b.name)] = obj;
+    schemas[blockComponentName(b.name)] = componentOf(b, () => {
+      const obj = schemaObject(b.schema);
+      if (!obj.description && b.description.trim()) obj.description = b.description.trim();
+      if (b.examples?.length && !obj.examples) obj.examples = b.examples;
+      obj['x-mxspec-content-block'] = b.name;
+      annotateElement(obj, b);
+      return obj;
+    });
   }
   const ed = model.edition;
   return {

@@ -4,7 +4,8 @@
  */
 import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
-import { buildOpenApiDocument } from './document.js';
+import { buildOpenApiDocument, isSharedOpenApiObject } from './document.js';
+import { prettyJson } from './json-emit.js';
 import { jsonToYaml } from './yaml-emit.js';
 
 export { buildOpenApiDocument } from './document.js';
@@ -12,9 +13,9 @@ export { buildOpenApiDocument } from './document.js';
 export function openApiFiles(model: EditionModel, doc = buildOpenApiDocument(model)): OutputFile[] {
   const dir = model.edition.id;
   return [
-    { path: `${dir}/openapi.json`, content: JSON.stringify(doc, null, 2) + '\n' },
+    { path: `${dir}/openapi.json`, content: prettyJson(doc, { shared: isSharedOpenApiObject }) + '\n' },
     // The same value as YAML: no anchors/aliases for repeated values (readers of API documents do not expect them), no folding.
-    { path: `${dir}/openapi.yaml`, content: jsonToYaml(doc as Parameters<typeof jsonToYaml>[0]) },
+    { path: `${dir}/openapi.yaml`, content: jsonToYaml(doc as Parameters<typeof jsonToYaml>[0], { shared: isSharedOpenApiObject }) },
   ];
 }
 

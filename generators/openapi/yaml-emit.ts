@@ -72,7 +72,35 @@ function inline(v: Json, indent: number): string {
   return Array.isArray(v) ? '[]' : '{}';
 }
 
-function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[]): void {
+/** Options of the serialisers (this one and json-emit.ts). */
+export interface EmitOptions {
+  /**
+   * Objects that are never changed and recur in later documents: their text
+   * at a given indentation is remembered and reused (see
+   * isSharedOpenApiObject in document.ts).
+   */
+  shared?: (value: object) => boolean;
+}
+
+const remembered = new WeakMap<object, Map<number, string[]>>();
+
+function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[], opts: EmitOptions): void {
+  if (opts.shared?.(v)) {
+    let byIndent = remembered.get(v);
+    if (!byIndent) remembered.set(v, (byIndent = new Map()));
+    let lines = byIndent.get(indent);
+    if (!lines) {
+      lines = [];
+      blockLines(v, indent, lines, opts);
+      byIndent.set(indent, lines);
+    }
+    for (const l of lines) out.push(l);
+    return;
+  }
+  blockLines(v, indent, out, opts);
+}
+
+function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[], opts: EmitOptions): void {
   const pad = ' '.repeat(indent);
   if (Array.isArray(v)) {
     for (const raw of v) {
@@ -80,7 +108,7 @@ function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, 
       if (isBlock(item)) {
         // The item's first line shares the dash: "- key: value" / "- - value".
         const start = out.length;
-        block(item, indent + 2, out);
+        block(item, indent + 2, out, opts);
         out[start] = `${pad}- ${out[start].slice(indent + 2)}`;
       } else out.push(`${pad}- ${inline(item, indent + 2)}`);
     }
@@ -90,15 +118,15 @@ function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, 
     if (val === undefined) continue;
     if (isBlock(val)) {
       out.push(`${pad}${key(k)}:`);
-      block(val, indent + 2, out);
+      block(val, indent + 2, out, opts);
     } else out.push(`${pad}${key(k)}: ${inline(val, indent + 2)}`);
   }
 }
 
 /** The YAML text of a JSON value (what JSON.stringify would write, as YAML), ending in a newline. */
-export function jsonToYaml(value: Json): string {
+export function jsonToYaml(value: Json, opts: EmitOptions = {}): string {
   if (!isBlock(value)) return inline(value, 0) + '\n';
   const out: string[] = [];
-  block(value, 0, out);
+  block(value, 0, out, opts);
   return out.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import type { Parent, RootContent } from 'mdast';
 import type {
   EditionId, EditionModel, EnumValue, Program, Property, RoomVersion, Rule, SchemaNode, Section, DocumentIR, Rpc,
 } from '../ir/types.js';
+import { deepFreeze, FREEZE_SHARED } from '../ir/freeze.js';
 
 interface Scopeish<T> {
   editions?: EditionId[];
@@ -149,29 +150,15 @@ function once<S extends object, R>(source: S, variant: string, make: () => R): R
   let out = bySource.get(variant) as R | undefined;
   if (out === undefined) {
     out = make();
-    if (FREEZE) deepFreeze(out);
+    if (FREEZE_SHARED) deepFreeze(out);
     bySource.set(variant, out);
   }
   return out;
 }
 
-/**
- * Set in the tests (vitest.config.ts): every projected element, and the
- * model, is frozen, so a generator or check that changes a model — which
- * would corrupt the elements shared between builds — fails the test that
- * made it.
- */
-const FREEZE = process.env.MXSPEC_FREEZE_MODELS === '1';
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
-}
-
 export function projectEdition(program: Program, edition: EditionId): EditionModel {
   const model = projectEditionElements(program, edition);
-  if (FREEZE) deepFreeze(model);
+  if (FREEZE_SHARED) deepFreeze(model);
   return model;
 }
 

@@ -1,0 +1,47 @@
+/**
+ * openapi.json's text: exactly `JSON.stringify(value, null, 2)` (held to it
+ * by test/openapi/emitters.test.ts), written here so that the text of
+ * objects shared between documents (EmitOptions.shared) is remembered per
+ * indentation instead of being serialised again on every rebuild of
+ * `mxspec watch`.
+ */
+import type { EmitOptions } from './yaml-emit.js';
+
+const remembered = new WeakMap<object, Map<number, string>>();
+
+/** A value as JSON.stringify writes it inside an object (undefined when it leaves the member out). */
+function member(v: unknown, depth: number, opts: EmitOptions): string | undefined {
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (opts.shared?.(v)) {
+    let byDepth = remembered.get(v);
+    if (!byDepth) remembered.set(v, (byDepth = new Map()));
+    let text = byDepth.get(depth);
+    if (text === undefined) {
+      text = collection(v, depth, opts);
+      byDepth.set(depth, text);
+    }
+    return text;
+  }
+  return collection(v, depth, opts);
+}
+
+function collection(v: object, depth: number, opts: EmitOptions): string {
+  const inner = '\n' + '  '.repeat(depth + 1);
+  if (Array.isArray(v)) {
+    if (!v.length) return '[]';
+    return `[${inner}${v.map((x) => member(x, depth + 1, opts) ?? 'null').join(`,${inner}`)}\n${'  '.repeat(depth)}]`;
+  }
+  const parts: string[] = [];
+  for (const [k, x] of Object.entries(v)) {
+    const text = member(x, depth + 1, opts);
+    if (text !== undefined) parts.push(`${JSON.stringify(k)}: ${text}`);
+  }
+  if (!parts.length) return '{}';
+  return `{${inner}${parts.join(`,${inner}`)}\n${'  '.repeat(depth)}}`;
+}
+
+/** JSON.stringify(value, null, 2) for JSON-shaped values (no toJSON methods). */
+export function prettyJson(value: unknown, opts: EmitOptions = {}): string | undefined {
+  return member(value, 0, opts);
+}

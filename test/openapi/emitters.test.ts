@@ -1,0 +1,80 @@
+/**
+ * The serialisers of the OpenAPI generator remember the text of objects
+ * shared between documents (generators/openapi/json-emit.ts and
+ * yaml-emit.ts). Whatever they remember, openapi.json must be exactly
+ * JSON.stringify(value, null, 2) and openapi.yaml exactly what the YAML
+ * writer gives without remembering — also when one shared object appears at
+ * several depths, and after the objects were serialised before.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { prettyJson } from '../../generators/openapi/json-emit.js';
+import { jsonToYaml } from '../../generators/openapi/yaml-emit.js';
+import { buildOpenApiDocument, isSharedOpenApiObject } from '../../generators/openapi/document.js';
+import { projectEdition } from '../../src/editions/project.js';
+import { loadProgram } from '../../src/program/load-program.js';
+import { SPEC } from './helpers.js';
+
+type Json = Parameters<typeof jsonToYaml>[0];
+
+const key = fc.oneof(fc.string(), fc.constantFrom('', 'a', '"q"', '\n', 'ü', '__proto__x', '0', '1e3'));
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string(), fc.constant(undefined),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+/** The value with one of its objects placed again at a deeper level, so a remembered text is asked for at two depths. */
+function withRepeat(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  return { first: v, nested: { deeper: [v, { again: v }] } };
+}
+
+const everything = (): boolean => true;
+
+describe('JSON serialiser', () => {
+  it('writes what JSON.stringify(value, null, 2) writes, for any JSON value (with undefined members, -0, non-finite numbers)', () => {
+    fc.assert(fc.property(json, (v) => {
+      expect(prettyJson(v)).toBe(JSON.stringify(v, null, 2));
+    }), { numRuns: 2000 });
+  });
+
+  it('remembering every object changes nothing, also at several depths and on the second serialisation', () => {
+    fc.assert(fc.property(json, (raw) => {
+      const v = withRepeat(raw);
+      const expected = JSON.stringify(v, null, 2);
+      expect(prettyJson(v, { shared: everything })).toBe(expected);
+      expect(prettyJson(v, { shared: everything })).toBe(expected);
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('YAML serialiser', () => {
+  it('remembering every object changes nothing, also at several depths, in lists and on the second serialisation', () => {
+    fc.assert(fc.property(json, (raw) => {
+      const v = withRepeat(raw) as Json;
+      const expected = jsonToYaml(v);
+      expect(jsonToYaml(v, { shared: everything })).toBe(expected);
+      expect(jsonToYaml(v, { shared: everything })).toBe(expected);
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('shared component schemas of the OpenAPI document', () => {
+  it('a document built again from a new projection of the same sources shares every component schema object', async () => {
+    const program = (await loadProgram(SPEC)).program!;
+    const schemas = (doc: ReturnType<typeof buildOpenApiDocument>): Record<string, object> => (doc.components as { schemas: Record<string, object> }).schemas;
+    const a = schemas(buildOpenApiDocument(projectEdition(program, 'ietf')));
+    const b = schemas(buildOpenApiDocument(projectEdition(program, 'ietf')));
+    const names = Object.keys(a).filter((n) => n !== 'Error' || isSharedOpenApiObject(a[n]!));
+    expect(names.length).toBeGreaterThan(50);
+    for (const n of names) {
+      expect(b[n], n).toBe(a[n]);
+      expect(isSharedOpenApiObject(a[n]!)).toBe(true);
+      expect(Object.isFrozen(a[n]), 'shared objects are frozen in the tests').toBe(true);
+    }
+  });
+});
