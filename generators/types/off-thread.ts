@@ -21,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { EDITION_IDS, type DocumentIR, type EditionModel } from '../../src/ir/types.js';
 import type { OutputFile } from '../generator.js';
 import type { TypesReply, TypesRequest } from './worker.js';
+import { ModelSender } from './model-transfer.js';
 
 /** The only document fields the types generator reads (the OpenAPI `info` uses the api document's abstract). */
 export const TYPES_DOCUMENT_FIELDS = ['id', 'abstract'] as const satisfies readonly (keyof DocumentIR)[];
@@ -128,11 +129,17 @@ async function inProcess(model: EditionModel): Promise<OutputFile[]> {
   return typesFiles(model);
 }
 
+/** What each worker holds of the models sent to it (a new worker holds nothing). */
+const senders = new WeakMap<Worker, ModelSender>();
+
 function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
+  let sender = senders.get(w);
+  if (!sender) senders.set(w, (sender = new ModelSender()));
+  const message = sender.encode(typesInput(model));
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, model: typesInput(model) } satisfies TypesRequest);
+    w.postMessage({ id, model: message } satisfies TypesRequest);
   });
 }
 
@@ -143,6 +150,8 @@ export async function typesFilesOffThread(model: EditionModel): Promise<OutputFi
   try {
     return await inWorker(w, model);
   } catch {
+    // Whatever the worker holds now, the next model goes to it in full.
+    senders.delete(w);
     // A failure inside the worker is reproduced here, with its real error and stack.
     return inProcess(model);
   }

@@ -6,13 +6,13 @@
  * per edition model.
  */
 import { parentPort } from 'node:worker_threads';
-import type { EditionModel } from '../../src/ir/types.js';
+import { ModelReceiver, type ModelMessage } from './model-transfer.js';
 import { enableCodeCache, saveCodeCache } from '../../src/runtime/code-cache.js';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 
 export interface TypesRequest {
   id: number;
-  model: EditionModel;
+  model: ModelMessage;
 }
 
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
@@ -29,9 +29,19 @@ const ready = generator.then(() => requireOpenapiTypescriptTransform());
 // (it has one core's worth of work either way).
 let queue: Promise<unknown> = ready;
 
+const receiver = new ModelReceiver();
+
 parentPort?.on('message', (req: TypesRequest) => {
+  // Decoded as it arrives (in order), converted in turn.
+  let model: ReturnType<ModelReceiver['decode']>;
+  try {
+    model = receiver.decode(req.model);
+  } catch (e) {
+    parentPort?.postMessage({ id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies TypesReply);
+    return;
+  }
   queue = queue
-    .then(async () => (await generator).typesFiles(req.model))
+    .then(async () => (await generator).typesFiles(model))
     .then((files) => {
       // Only after a miss is there anything to write; done before replying so that a worker ended right after its
       // last reply never leaves a half-written entry behind. With the first model converted, the entries hold
