@@ -11,7 +11,7 @@ import { draftReferenceAnchor, versionedName } from './docname.js';
 import { computePlacements, type Placement } from './placements.js';
 import { draftSurroundings } from './item-memo.js';
 import { createHash } from 'node:crypto';
-import { jsonText } from '../../src/ir/json-text.js';
+import { jsonHash, jsonText } from '../../src/ir/json-text.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';
@@ -125,7 +125,7 @@ function draftEnvironment(model: EditionModel): string {
   for (const part of Object.keys(rest).sort() as (keyof typeof rest)[]) {
     const value = rest[part];
     hash.update(part).update('\u0000');
-    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonText(el)).update('\u0001');
+    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonHash(el));
     else hash.update(jsonText(value));
     hash.update('\u0000');
   }

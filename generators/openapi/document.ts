@@ -217,6 +217,13 @@ export function isSharedOpenApiObject(value: object): boolean {
   return shared.has(value);
 }
 
+/** The document objects that hold shared ones inside (the document, its components and their schemas). */
+const holders = new WeakSet<object>();
+
+export function holdsSharedOpenApiObjects(value: object): boolean {
+  return holders.has(value);
+}
+
 export function buildOpenApiDocument(model: EditionModel): Json {
   const rpcs = new Map(model.rpcs.map((r) => [r.name, r]));
   const groupTitle = new Map(model.rpcGroups.map((g) => [g.id, g.title]));
@@ -267,7 +274,13 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     });
   }
   const ed = model.edition;
-  return {
+  const components: Json = {
+    schemas,
+    securitySchemes: {
+      [SECURITY_SCHEME]: { type: 'apiKey', in: 'header', name: 'Authorization', description: X_MATRIX_DESCRIPTION },
+    },
+  };
+  const doc: Json = {
     openapi: '3.1.0',
     info: infoFor(model),
     'x-mxspec-edition': { id: ed.id, label: ed.label, version: ed.version, baseline: ed.baseline, date: ed.date },
@@ -279,11 +292,8 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     security: [{ [SECURITY_SCHEME]: [] }],
     tags,
     paths,
-    components: {
-      schemas,
-      securitySchemes: {
-        [SECURITY_SCHEME]: { type: 'apiKey', in: 'header', name: 'Authorization', description: X_MATRIX_DESCRIPTION },
-      },
-    },
+    components,
   };
+  for (const o of [doc, components, schemas]) holders.add(o);
+  return doc;
 }

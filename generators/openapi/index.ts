@@ -4,7 +4,7 @@
  */
 import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
-import { buildOpenApiDocument, isSharedOpenApiObject } from './document.js';
+import { buildOpenApiDocument, holdsSharedOpenApiObjects, isSharedOpenApiObject } from './document.js';
 import { prettyJson } from './json-emit.js';
 import { jsonToYaml } from './yaml-emit.js';
 
@@ -13,7 +13,7 @@ export { buildOpenApiDocument } from './document.js';
 export function openApiFiles(model: EditionModel, doc = buildOpenApiDocument(model)): OutputFile[] {
   const dir = model.edition.id;
   return [
-    { path: `${dir}/openapi.json`, content: prettyJson(doc, { shared: isSharedOpenApiObject }) + '\n' },
+    { path: `${dir}/openapi.json`, content: prettyJson(doc, { shared: isSharedOpenApiObject, holdsShared: holdsSharedOpenApiObjects }) + '\n' },
     // The same value as YAML: no anchors/aliases for repeated values (readers of API documents do not expect them), no folding.
     { path: `${dir}/openapi.yaml`, content: jsonToYaml(doc as Parameters<typeof jsonToYaml>[0], { shared: isSharedOpenApiObject }) },
   ];

@@ -13,17 +13,24 @@ const remembered = new WeakMap<object, Map<number, string>>();
 function member(v: unknown, depth: number, opts: EmitOptions): string | undefined {
   if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  // Nothing shared inside: the engine's own serialiser, indented to this depth (raw newlines in JSON text are all
+  // between tokens; those inside strings are escaped).
+  if (opts.holdsShared && !opts.holdsShared(v) && !opts.shared?.(v)) return indented(JSON.stringify(v, null, 2), depth);
   if (opts.shared?.(v)) {
     let byDepth = remembered.get(v);
     if (!byDepth) remembered.set(v, (byDepth = new Map()));
     let text = byDepth.get(depth);
     if (text === undefined) {
-      text = collection(v, depth, opts);
+      text = opts.holdsShared && !opts.holdsShared(v) ? indented(JSON.stringify(v, null, 2), depth) : collection(v, depth, opts);
       byDepth.set(depth, text);
     }
     return text;
   }
   return collection(v, depth, opts);
+}
+
+function indented(text: string, depth: number): string {
+  return depth ? text.replace(/\n/g, `\n${'  '.repeat(depth)}`) : text;
 }
 
 function collection(v: object, depth: number, opts: EmitOptions): string {

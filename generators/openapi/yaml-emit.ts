@@ -80,6 +80,12 @@ export interface EmitOptions {
    * isSharedOpenApiObject in document.ts).
    */
   shared?: (value: object) => boolean;
+  /**
+   * With `shared`: the objects that hold shared objects somewhere inside.
+   * A serialiser that can write a whole subtree faster in one go (JSON) does
+   * so for every other object; when absent, it descends into everything.
+   */
+  holdsShared?: (value: object) => boolean;
 }
 
 const remembered = new WeakMap<object, Map<number, string[]>>();

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * JSON text of model elements, remembered per object. Projected elements
  * are never changed (frozen in the tests) and keep their identity while
@@ -24,4 +26,17 @@ export function jsonText(value: unknown): string {
     texts.set(value, text);
   }
   return text;
+}
+
+const hashes = new WeakMap<object, string>();
+
+/** A SHA-256 of jsonText(value), remembered for objects: keys over many elements hash these instead of the texts. */
+export function jsonHash(value: unknown): string {
+  if (value === null || typeof value !== 'object') return createHash('sha256').update(jsonText(value)).digest('hex');
+  let h = hashes.get(value);
+  if (h === undefined) {
+    h = createHash('sha256').update(jsonText(value)).digest('hex');
+    hashes.set(value, h);
+  }
+  return h;
 }

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DocumentIR, EditionModel } from './types.js';
-import { jsonReplacer, jsonText } from './json-text.js';
+import { jsonHash, jsonReplacer } from './json-text.js';
 
 /**
  * A key over the whole model except `root` (where the spec lies is not
@@ -38,7 +38,7 @@ function hashWithoutDocuments(model: EditionModel, documentFields: readonly (key
   for (const part of Object.keys(rest).sort() as (keyof typeof rest)[]) {
     const value = rest[part];
     hash.update(part).update('\u0000');
-    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonText(el)).update('\u0001');
+    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonHash(el));
     else hash.update(JSON.stringify(value, jsonReplacer));
     hash.update('\u0000');
   }

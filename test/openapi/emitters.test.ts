@@ -52,6 +52,35 @@ describe('JSON serialiser', () => {
   });
 });
 
+/** Marks some objects of the value as shared (every other one, in walk order) and their ancestors as holders. */
+function someShared(v: unknown): { shared: (o: object) => boolean; holdsShared: (o: object) => boolean } {
+  const shared = new Set<object>();
+  const holders = new Set<object>();
+  let n = 0;
+  const walk = (x: unknown, ancestors: object[]): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (n++ % 2 === 1) {
+      shared.add(x);
+      for (const a of ancestors) holders.add(a);
+    }
+    for (const c of Object.values(x)) walk(c, [...ancestors, x]);
+  };
+  walk(v, []);
+  return { shared: (o) => shared.has(o), holdsShared: (o) => holders.has(o) };
+}
+
+describe('JSON serialiser with the engine\'s own for subtrees holding nothing shared', () => {
+  it('writes what JSON.stringify(value, null, 2) writes, at every depth', () => {
+    fc.assert(fc.property(json, (raw) => {
+      const v = withRepeat(raw);
+      const expected = JSON.stringify(v, null, 2);
+      const opts = someShared(v);
+      expect(prettyJson(v, opts)).toBe(expected);
+      expect(prettyJson(v, opts)).toBe(expected);
+    }), { numRuns: 1000 });
+  });
+});
+
 describe('YAML serialiser', () => {
   it('remembering every object changes nothing, also at several depths, in lists and on the second serialisation', () => {
     fc.assert(fc.property(json, (raw) => {
