@@ -129,12 +129,14 @@ async function inProcess(model: EditionModel): Promise<OutputFile[]> {
   return typesFiles(model);
 }
 
-/** What each worker holds of the models sent to it (a new worker holds nothing). */
-const senders = new WeakMap<Worker, ModelSender>();
+/** What each worker holds of the models of each edition sent to it (a new worker holds nothing). */
+const senders = new WeakMap<Worker, Map<string, ModelSender>>();
 
 function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
-  let sender = senders.get(w);
-  if (!sender) senders.set(w, (sender = new ModelSender()));
+  let byEdition = senders.get(w);
+  if (!byEdition) senders.set(w, (byEdition = new Map()));
+  let sender = byEdition.get(model.edition.id);
+  if (!sender) byEdition.set(model.edition.id, (sender = new ModelSender()));
   const message = sender.encode(typesInput(model));
   return new Promise((resolve, reject) => {
     const id = nextId++;

@@ -29,12 +29,16 @@ const ready = generator.then(() => requireOpenapiTypescriptTransform());
 // (it has one core's worth of work either way).
 let queue: Promise<unknown> = ready;
 
-const receiver = new ModelReceiver();
+/** One receiver per edition: the editions' models are sent apart (off-thread.ts keeps one sender per edition). */
+const receivers = new Map<string, ModelReceiver>();
 
 parentPort?.on('message', (req: TypesRequest) => {
   // Decoded as it arrives (in order), converted in turn.
   let model: ReturnType<ModelReceiver['decode']>;
   try {
+    const edition = req.model.rest.edition.id;
+    let receiver = receivers.get(edition);
+    if (!receiver) receivers.set(edition, (receiver = new ModelReceiver()));
     model = receiver.decode(req.model);
   } catch (e) {
     parentPort?.postMessage({ id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies TypesReply);
