@@ -4,7 +4,7 @@
  * source order. The types generator calls `buildOpenApiDocument` too, so the
  * document is built once per edition and never read back from disk.
  */
-import type { EditionModel, HttpBinding, HttpMethod, Property, Rpc, RpcExample } from '../../src/ir/types.js';
+import type { EditionModel, HttpBinding, HttpMethod, Property, Rpc, RpcExample, SchemaNode } from '../../src/ir/types.js';
 import { annotateElement, lifecycleJson, portJson, schemaObject, type Json } from './schema-objects.js';
 import { blockComponentName, schemaRef } from './names.js';
 import { requestLayout, splitExample, type RequestLayout } from './request-layout.js';
@@ -191,8 +191,8 @@ function infoFor(model: EditionModel): Json {
 }
 
 /**
- * Component schema objects by the model element they come from. Each
- * depends on its element alone, and projection keeps the elements of
+ * Component schema objects by the model element they come from (and
+ * operations by RPC, below). Each depends on its element alone, and projection keeps the elements of
  * unchanged sources (src/editions/project.ts), so in `mxspec watch` an edit
  * builds the objects of the edited elements only, and the serialisers take
  * over the text of the others (isSharedOpenApiObject). Shared objects are
@@ -217,7 +217,42 @@ export function isSharedOpenApiObject(value: object): boolean {
   return shared.has(value);
 }
 
-/** The document objects that hold shared ones inside (the document, its components and their schemas). */
+/**
+ * Operation objects by RPC, with what they were made from besides it: the
+ * binding, the tag, whether a RateLimitedError schema exists (429
+ * responses), and the named schemas the request's fields come from (through
+ * a top-level reference or `extends`, which is all requestLayout reads).
+ */
+const operations = new WeakMap<object, { binding: object; tag: string; rateLimitedError: boolean; requestSchemas: object[]; op: Json }>();
+
+/** The named schemas requestLayout reads for an RPC's request, in the order it reads them. */
+function requestSchemas(node: SchemaNode, model: EditionModel, seen = new Set<string>(), out: object[] = []): object[] {
+  if (node.type === 'ref') {
+    if (seen.has(node.ref)) return out;
+    seen.add(node.ref);
+    const named = model.schemas.find((x) => x.name === node.ref);
+    out.push(named ?? { missing: node.ref });
+    if (named) requestSchemas(named.schema, model, seen, out);
+  } else if (node.type === 'object') {
+    for (const base of node.extends ?? []) requestSchemas({ type: 'ref', ref: base, loc: node.loc }, model, seen, out);
+  }
+  return out;
+}
+
+function operationOnce(rpc: Rpc, binding: HttpBinding, model: EditionModel, tag: string): Json {
+  const rateLimitedError = model.schemas.some((x) => x.name === 'RateLimitedError');
+  const deps = requestSchemas(rpc.request, model);
+  const known = operations.get(rpc);
+  if (known && known.binding === binding && known.tag === tag && known.rateLimitedError === rateLimitedError
+    && known.requestSchemas.length === deps.length && known.requestSchemas.every((d, i) => d === deps[i])) return known.op;
+  const op = operationFor(rpc, binding, model, tag);
+  if (FREEZE_SHARED) deepFreeze(op);
+  shared.add(op);
+  operations.set(rpc, { binding, tag, rateLimitedError, requestSchemas: deps, op });
+  return op;
+}
+
+/** The document objects that hold shared ones inside (the document, its paths and path items, its components and their schemas). */
 const holders = new WeakSet<object>();
 
 export function holdsSharedOpenApiObjects(value: object): boolean {
@@ -236,7 +271,7 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     if (!rpc) continue;
     usedGroups.add(rpc.group);
     const item = (paths[b.path] ??= {});
-    item[b.method.toLowerCase()] = operationFor(rpc, b, model, groupTitle.get(rpc.group) ?? rpc.group);
+    item[b.method.toLowerCase()] = operationOnce(rpc, b, model, groupTitle.get(rpc.group) ?? rpc.group);
   }
   const tags = model.rpcGroups.filter((g) => usedGroups.has(g.id)).map((g) => {
     const t: Json = { name: g.title };
@@ -294,6 +329,6 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     paths,
     components,
   };
-  for (const o of [doc, components, schemas]) holders.add(o);
+  for (const o of [doc, components, schemas, paths, ...Object.values(paths)]) holders.add(o as object);
   return doc;
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prettyJson } from '../../generators/openapi/json-emit.js';
 import { jsonToYaml } from '../../generators/openapi/yaml-emit.js';
-import { buildOpenApiDocument, isSharedOpenApiObject } from '../../generators/openapi/document.js';
+import { buildOpenApiDocument, holdsSharedOpenApiObjects, isSharedOpenApiObject } from '../../generators/openapi/document.js';
 import { projectEdition } from '../../src/editions/project.js';
 import { loadProgram } from '../../src/program/load-program.js';
 import { SPEC } from './helpers.js';
@@ -105,5 +105,34 @@ describe('shared component schemas of the OpenAPI document', () => {
       expect(isSharedOpenApiObject(a[n]!)).toBe(true);
       expect(Object.isFrozen(a[n]), 'shared objects are frozen in the tests').toBe(true);
     }
+  });
+});
+
+describe('shared operations of the OpenAPI document', () => {
+  it('an operation is rebuilt when a named schema its request is laid out from changes, and only then', async () => {
+    const program = (await loadProgram(SPEC)).program!;
+    const model = projectEdition(program, 'ietf');
+    const ops = (doc: ReturnType<typeof buildOpenApiDocument>): Map<string, object> => {
+      const out = new Map<string, object>();
+      for (const item of Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>)) for (const op of Object.values(item)) out.set(op.operationId, op);
+      return out;
+    };
+    const before = ops(buildOpenApiDocument(model));
+    const send = model.rpcs.find((r) => r.request.type === 'object' && r.request.extends?.length);
+    expect(send, 'an RPC whose request extends a named schema').toBeDefined();
+    const base = (send!.request as { extends: string[] }).extends[0]!;
+    // The base schema as a new object (as after an edit of its file), its content unchanged.
+    const edited = { ...model, schemas: model.schemas.map((x) => (x.name === base ? { ...x } : x)) };
+    const doc = buildOpenApiDocument(edited);
+    const after = ops(doc);
+    expect(after.get(send!.name)).not.toBe(before.get(send!.name));
+    expect(after.get(send!.name)).toEqual(before.get(send!.name));
+    const others = [...after].filter(([name]) => name !== send!.name);
+    expect(others.length).toBeGreaterThan(20);
+    for (const [name, op] of others) expect(op, name).toBe(before.get(name));
+    // And the text is what a build from unshared objects writes.
+    const fresh = buildOpenApiDocument(structuredClone(edited));
+    expect(prettyJson(doc, { shared: isSharedOpenApiObject, holdsShared: holdsSharedOpenApiObjects })).toBe(JSON.stringify(fresh, null, 2));
+    expect(jsonToYaml(doc, { shared: isSharedOpenApiObject })).toBe(jsonToYaml(fresh));
   });
 });
