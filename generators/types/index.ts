@@ -8,6 +8,7 @@ import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument } from '../openapi/index.js';
 import { planDeclarations, writeDeclarations } from './declarations.js';
+import { DeclarationText } from './declaration-text.js';
 import { packageName, packageVersion } from './naming.js';
 import { pathsDeclarations } from './paths.js';
 import { renderReadme } from './readme.js';
@@ -40,9 +41,10 @@ function writerProject(): InstanceType<typeof Project> {
  */
 export function indexDeclarations(model: EditionModel): string {
   const plan = planDeclarations(model);
-  const writer = writerProject().createWriter();
-  writeDeclarations(writer, model, plan);
-  return writer.toString();
+  const project = writerProject();
+  const out = new DeclarationText(() => project.createWriter());
+  writeDeclarations(out, model, plan);
+  return out.finish();
 }
 
 export function packageJson(model: EditionModel): string {

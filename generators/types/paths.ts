@@ -9,6 +9,7 @@
  */
 import { requireOpenapiTypescriptTransform, requireTypescript } from './commonjs.js';
 import { FORMAT_TYPES, openApiFormat, TIMESTAMP_TYPE } from './naming.js';
+import { isSharedOpenApiObject } from '../openapi/document.js';
 
 const ts = requireTypescript();
 
@@ -90,12 +91,24 @@ export function transformContext(document: Record<string, unknown>, options: Pat
  */
 export function hasDiscriminator(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(hasDiscriminator);
-  const o = node as Record<string, unknown>;
-  if ('discriminator' in o) return true;
-  for (const k in o) if (hasDiscriminator(o[k])) return true;
-  return false;
+  // Shared parts of the document (generators/openapi/document.ts) never change: each is looked at once.
+  const shared = isSharedOpenApiObject(node);
+  if (shared) {
+    const known = discriminatorIn.get(node);
+    if (known !== undefined) return known;
+  }
+  let found = false;
+  if (Array.isArray(node)) found = node.some(hasDiscriminator);
+  else {
+    const o = node as Record<string, unknown>;
+    if ('discriminator' in o) found = true;
+    else for (const k in o) if (hasDiscriminator(o[k])) { found = true; break; }
+  }
+  if (shared) discriminatorIn.set(node, found);
+  return found;
 }
+
+const discriminatorIn = new WeakMap<object, boolean>();
 
 /** The options for one document; `used` collects the identifier types its declarations import. */
 export function pathsOptions(used: Set<string>): PathsOptions {
