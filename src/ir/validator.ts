@@ -47,6 +47,33 @@ const KNOWN_KEYWORDS = new Set([
   'format', 'deprecated', 'readOnly', 'writeOnly', 'x-mxspec-format', 'x-mxspec-key-format',
 ]);
 
+/** Verdicts by schema node and example data (see validateRemembered). */
+const remembered = new WeakMap<SchemaNode, WeakMap<object, { reached: [string, SchemaNode | undefined][]; error: SchemaViolation | undefined }>>();
+
+/** The `$ref` values inside a schema object, found once per object. */
+const refsOf = new WeakMap<object, string[]>();
+
+function refsIn(schema: Json): string[] {
+  let refs = refsOf.get(schema);
+  if (!refs) {
+    const found: string[] = [];
+    const walk = (v: unknown): void => {
+      if (v === null || typeof v !== 'object') return;
+      if (Array.isArray(v)) {
+        for (const x of v) walk(x);
+        return;
+      }
+      for (const [k, x] of Object.entries(v)) {
+        if (k === '$ref' && typeof x === 'string') found.push(x);
+        else walk(x);
+      }
+    };
+    walk(schema);
+    refsOf.set(schema, (refs = found));
+  }
+  return refs;
+}
+
 export class EditionValidator {
   private readonly defs = new Map<string, SchemaNode>();
   private readonly jsonOf = new Map<string, Json>();
@@ -68,6 +95,41 @@ export class EditionValidator {
       this.rootJson.set(node, schema);
     }
     return this.validateJson(schema, data);
+  }
+
+  /**
+   * `validate`, remembered across validators (so across builds) for object
+   * data: the verdict holds while the node and the data are the same objects
+   * and every definition the schema reaches, directly or through other
+   * definitions, is the same node as then. Projection keeps the objects of
+   * unchanged elements, so in `mxspec watch` an edit validates again only the
+   * examples of the edited elements and of those that reach them.
+   */
+  validateRemembered(node: SchemaNode, data: unknown): SchemaViolation | undefined {
+    if (data === null || typeof data !== 'object') return this.validate(node, data);
+    const known = remembered.get(node)?.get(data);
+    if (known && known.reached.every(([name, def]) => this.defs.get(name) === def)) return known.error;
+    const error = this.validate(node, data);
+    let byData = remembered.get(node);
+    if (!byData) remembered.set(node, (byData = new WeakMap()));
+    byData.set(data, { reached: this.reached(this.rootJson.get(node)!), error });
+    return error;
+  }
+
+  /** The definitions a schema reaches, each with its node now (undefined for a name with no definition). */
+  private reached(schema: Json): [string, SchemaNode | undefined][] {
+    const names = new Set<string>();
+    const pending = [schema];
+    while (pending.length) {
+      for (const ref of refsIn(pending.pop()!)) {
+        const name = ref.startsWith(PLACEHOLDER) ? ref.slice(PLACEHOLDER.length) : ref;
+        if (names.has(name)) continue;
+        names.add(name);
+        const def = this.definition(ref);
+        if (def) pending.push(def);
+      }
+    }
+    return [...names].map((n) => [n, this.defs.get(n)]);
   }
 
   /** Validates against a JSON Schema in the emitted subset, its references resolved in this edition. */

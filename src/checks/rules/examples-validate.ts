@@ -14,7 +14,7 @@ export const examplesValidate: Check = {
       const model = models[edition];
       const v = new EditionValidator(model);
       const check = (what: string, node: SchemaNode, data: unknown, fallback: SourceLocation): void => {
-        const err = v.validate(node, data);
+        const err = v.validateRemembered(node, data);
         if (!err) return;
         const loc = locateInValue(data, err.instancePath) ?? fallback;
         const k = `${loc.file}:${loc.line}:${loc.column}`;
