@@ -30,7 +30,7 @@ export interface CompareOptions {
  * and direction they were found with (see DiffRun.comparePairOnce). Weak:
  * entries go with the elements.
  */
-const pairChanges = new WeakMap<object, WeakMap<object, { rules: readonly DiffRule[]; crossEdition: boolean; changes: Change[] }>>();
+const pairChanges = new WeakMap<object, WeakMap<object, { rules: readonly DiffRule[]; crossEdition: boolean; context: string; changes: Change[] }>>();
 let pairMemo = false;
 
 /** Whether comparisons of unchanged element pairs are taken over from earlier runs (on in `mxspec watch`). */
@@ -100,15 +100,16 @@ export class DiffRun {
    * Projection keeps the objects of unchanged elements, so in `mxspec watch`
    * only pairs with an edited side are compared again. Only for pairs
    * compared outside any port record's scope (the changes carry it), and
-   * whose comparison reads nothing but the two objects.
+   * whose comparison reads nothing but the two objects and `context` (what
+   * else it depends on, as text: the document it is placed in, say).
    */
-  comparePairOnce(from: object, to: object, compare: () => void): void {
+  comparePairOnce(from: object, to: object, compare: () => void, context = ''): void {
     if (!pairMemo || this.portFrame) {
       compare();
       return;
     }
     const known = pairChanges.get(from)?.get(to);
-    if (known && known.rules === this.rules && known.crossEdition === this.crossEdition) {
+    if (known && known.rules === this.rules && known.crossEdition === this.crossEdition && known.context === context) {
       this.changes.push(...known.changes);
       return;
     }
@@ -116,7 +117,7 @@ export class DiffRun {
     compare();
     let byTo = pairChanges.get(from);
     if (!byTo) pairChanges.set(from, (byTo = new WeakMap()));
-    byTo.set(to, { rules: this.rules, crossEdition: this.crossEdition, changes: this.changes.slice(start) });
+    byTo.set(to, { rules: this.rules, crossEdition: this.crossEdition, context, changes: this.changes.slice(start) });
   }
 
   /** Compares one matched pair of elements. */

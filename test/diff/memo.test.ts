@@ -9,7 +9,8 @@ import type { RootContent } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffModels, rememberDiffParts } from '../../src/diff/diff.js';
 import { DIFF_RULES } from '../../src/diff/rules/index.js';
-import type { DiffResult } from '../../src/diff/types.js';
+import { DiffRun } from '../../src/diff/engine.js';
+import type { Change, DiffResult } from '../../src/diff/types.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { SPEC, editionModels } from '../openapi/helpers.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -113,12 +114,19 @@ describe('diff memo of document pairs (by identity, as projection keeps unchange
   const documentChanges = (r: DiffResult, id?: string): DiffResult['changes'] =>
     r.changes.filter((c) => c.path.startsWith(id ? `documents/${id}/` : 'documents/') || (id !== undefined && c.path === `documents/${id}`));
 
-  it('after a YAML edit, every document pair is taken over, and the result equals a comparison from scratch', async () => {
+  it('after a YAML edit, every document pair and the pairs of the other files\' schemas are taken over, and the result equals a comparison from scratch', async () => {
     const { first, next, scratch } = await beforeAndAfter('schemas/transactions.yaml', findPropertyDescriptionLine);
     const docs = documentChanges(next);
     expect(docs.length).toBeGreaterThan(5);
     const before = new Set(first.changes);
     expect(docs.every((c) => before.has(c))).toBe(true);
+    const edited = new Set(models.ietf.schemas.filter((x) => x.loc.file === 'schemas/transactions.yaml').map((x) => x.name));
+    const schemaOf = (c: DiffResult['changes'][number]): string | undefined => /^schemas\/([^/]+)/.exec(c.path)?.[1];
+    // Pairs only: a schema one edition lacks is a set-level change, found anew each time (it is cheap).
+    const paired = new Set(models.ietf.schemas.map((x) => x.name).filter((n) => models['matrix-org'].schemas.some((y) => y.name === n)));
+    const others = next.changes.filter((c) => paired.has(schemaOf(c) ?? '') && !edited.has(schemaOf(c)!));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((c) => !before.has(c)).map((c) => `${c.rule} ${c.path}`)).toEqual([]);
     expect(next).toEqual(scratch);
   });
 
@@ -133,5 +141,31 @@ describe('diff memo of document pairs (by identity, as projection keeps unchange
     expect(api.length).toBeGreaterThan(0);
     expect(api.some((c) => before.has(c))).toBe(false);
     expect(next).toEqual(scratch);
+  });
+});
+
+describe('DiffRun.comparePairOnce', () => {
+  beforeAll(() => rememberDiffParts(true));
+  afterAll(() => rememberDiffParts(false));
+
+  it('takes over a pair\'s changes only for the same objects, rules, direction of comparison and context', () => {
+    const a = { note: 'from' };
+    const b = { note: 'to' };
+    let compared = 0;
+    const once = (run: DiffRun, context: string): Change[] => {
+      const start = run.changes.length;
+      run.comparePairOnce(a, b, () => {
+        compared++;
+        run.changes.push({ rule: 'r', severity: 'info', direction: 'none', document: context, path: 'p', message: 'm', from: null, to: null, port: 'untracked' });
+      }, context);
+      return run.changes.slice(start);
+    };
+    const first = once(new DiffRun(DIFF_RULES, true), 'api');
+    expect(once(new DiffRun(DIFF_RULES, true), 'api')).toEqual(first);
+    expect(compared).toBe(1);
+    once(new DiffRun(DIFF_RULES, true), 'http'); // placed elsewhere
+    once(new DiffRun(DIFF_RULES, false), 'http'); // a comparison of revisions, not editions
+    once(new DiffRun([...DIFF_RULES], false), 'http'); // another rule set
+    expect(compared).toBe(4);
   });
 });

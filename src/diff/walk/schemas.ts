@@ -115,9 +115,11 @@ export function compareNamedSchemas(ctx: WalkContext): void {
   }, (a, b) => {
     const path = `schemas/${a.name}`;
     const document = placement.schema(a.name);
-    run.compare({ site: 'named-schema', from: a, to: b, path, document, direction: dir(a.name) }, {
+    const direction = dir(a.name);
+    // Besides the two schemas, a pair's changes depend only on where it is placed and which way its data flows.
+    run.comparePairOnce(a, b, () => run.compare({ site: 'named-schema', from: a, to: b, path, document, direction }, {
       ignore: ['name'],
-      children: { schema: () => compareSchema(ctx, a.schema, b.schema, { path, document, direction: dir(a.name), role: 'root' }) },
-    });
+      children: { schema: () => compareSchema(ctx, a.schema, b.schema, { path, document, direction, role: 'root' }) },
+    }), `${document}\u0000${direction}`);
   });
 }
