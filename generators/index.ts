@@ -16,6 +16,7 @@ import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, typesFilesOffT
 import { EDITION_IDS } from '../src/ir/types.js';
 import { setItemMemo } from './drafts/item-memo.js';
 import { rememberDiffParts } from '../src/diff/diff.js';
+import { shareOpenApiObjects } from './openapi/sharing.js';
 
 type Meta<G> = Omit<G, 'generate'>;
 
@@ -53,7 +54,13 @@ export const EDITION_GENERATORS: EditionGenerator[] = [
     async () => (await import('./drafts/index.js')).draftsGenerator,
   ),
   lazyEdition(
-    { id: 'openapi', description: 'OpenAPI 3.1 of the federation HTTP API (out/<edition>/openapi.json and openapi.yaml)', inputKey: openApiKey },
+    {
+      id: 'openapi',
+      description: 'OpenAPI 3.1 of the federation HTTP API (out/<edition>/openapi.json and openapi.yaml)',
+      inputKey: openApiKey,
+      // Components and operations shared between builds only when builds follow (watch).
+      prepare: ({ rebuilds }) => shareOpenApiObjects(rebuilds),
+    },
     async () => (await import('./openapi/index.js')).openApiGenerator,
   ),
   {

@@ -9,6 +9,7 @@ import { annotateElement, lifecycleJson, portJson, schemaObject, type Json } fro
 import { blockComponentName, schemaRef } from './names.js';
 import { requestLayout, splitExample, type RequestLayout } from './request-layout.js';
 import { deepFreeze, FREEZE_SHARED } from '../../src/ir/freeze.js';
+import { openApiSharing } from './sharing.js';
 
 export const SECURITY_SCHEME = 'xMatrix';
 const METHOD_ORDER: HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
@@ -202,6 +203,7 @@ const components = new WeakMap<object, Json>();
 const shared = new WeakSet<object>();
 
 function componentOf(element: object, make: () => Json): Json {
+  if (!openApiSharing()) return make();
   let obj = components.get(element);
   if (!obj) {
     obj = make();
@@ -240,6 +242,7 @@ function requestSchemas(node: SchemaNode, model: EditionModel, seen = new Set<st
 }
 
 function operationOnce(rpc: Rpc, binding: HttpBinding, model: EditionModel, tag: string): Json {
+  if (!openApiSharing()) return operationFor(rpc, binding, model, tag);
   const rateLimitedError = model.schemas.some((x) => x.name === 'RateLimitedError');
   const deps = requestSchemas(rpc.request, model);
   const known = operations.get(rpc);
@@ -329,6 +332,6 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     paths,
     components,
   };
-  for (const o of [doc, components, schemas, paths, ...Object.values(paths)]) holders.add(o as object);
+  if (openApiSharing()) for (const o of [doc, components, schemas, paths, ...Object.values(paths)]) holders.add(o as object);
   return doc;
 }

@@ -7,7 +7,7 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { EDITION_IDS, type EditionId, type EditionModel, type Program } from '../ir/types.js';
 import { loadProgram, type ParseCache } from '../program/load-program.js';
-import { runChecks, projectAll } from '../checks/registry.js';
+import { CHECKS, runChecks, projectAll } from '../checks/registry.js';
 import type { OutputFile } from '../../generators/generator.js';
 import { EDITION_GENERATORS, PAIR_GENERATORS } from '../../generators/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -59,7 +59,9 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
   };
   // Let generators start costly setup (a worker loading its modules) while the sources are read and checked.
   // The main thread still loads nothing of theirs unless it generates; an idle worker never keeps the process alive.
-  if (!opts.checkOnly) for (const gen of [...EDITION_GENERATORS, ...PAIR_GENERATORS]) gen.prepare?.({ rebuilds: opts.generatorCache !== undefined });
+  const rebuilds = opts.generatorCache !== undefined;
+  for (const check of CHECKS) check.prepare?.({ rebuilds });
+  if (!opts.checkOnly) for (const gen of [...EDITION_GENERATORS, ...PAIR_GENERATORS]) gen.prepare?.({ rebuilds });
   const tl = performance.now();
   const loaded = await loadProgram(specDir, opts.cache);
   if (loaded.phases) {

@@ -18,5 +18,7 @@ export interface Check {
   id: string;
   codes: DiagnosticCode[];
   description: string;
+  /** Optional: told before a build whether more builds follow (`mxspec watch`), to remember work across them. */
+  prepare?(hint: { rebuilds: boolean }): void;
   run(ctx: CheckContext): void;
 }

@@ -4,17 +4,23 @@ import { EditionValidator, describeError } from '../../ir/validator.js';
 import { locateInValue } from '../../load/yaml-located.js';
 import type { Check } from '../check.js';
 
+/** Verdicts are remembered across builds only when builds follow (validateRemembered costs a walk per example). */
+let remember = false;
+
 export const examplesValidate: Check = {
   id: 'examples-validate',
   codes: ['MX4001'],
   description: 'RPC, schema, content-block, event-type and EDU examples validate against their schemas (JSON Schema 2020-12, ajv) in each edition.',
+  prepare({ rebuilds }) {
+    remember = rebuilds;
+  },
   run({ models, report }) {
     const reported = new Set<string>();
     for (const edition of EDITION_IDS) {
       const model = models[edition];
       const v = new EditionValidator(model);
       const check = (what: string, node: SchemaNode, data: unknown, fallback: SourceLocation): void => {
-        const err = v.validateRemembered(node, data);
+        const err = remember ? v.validateRemembered(node, data) : v.validate(node, data);
         if (!err) return;
         const loc = locateInValue(data, err.instancePath) ?? fallback;
         const k = `${loc.file}:${loc.line}:${loc.column}`;
