@@ -11,7 +11,7 @@ import { draftReferenceAnchor, versionedName } from './docname.js';
 import { computePlacements, type Placement } from './placements.js';
 import { draftSurroundings } from './item-memo.js';
 import { createHash } from 'node:crypto';
-import { jsonHash, jsonText } from '../../src/ir/json-text.js';
+import { hashModelParts } from '../../src/ir/model-key.js';
 import { buildDraft } from './build-draft.js';
 import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';
@@ -121,14 +121,7 @@ const builtDrafts = new Map<string, { key: string; built: BuiltDraft }>();
  */
 function draftEnvironment(model: EditionModel): string {
   const { documents, root: _root, rpcs, bindings, schemas, contentBlocks, eventTypes, eduTypes, ...rest } = model;
-  const hash = createHash('sha256');
-  for (const part of Object.keys(rest).sort() as (keyof typeof rest)[]) {
-    const value = rest[part];
-    hash.update(part).update('\u0000');
-    if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonHash(el));
-    else hash.update(jsonText(value));
-    hash.update('\u0000');
-  }
+  const hash = hashModelParts(createHash('sha256'), rest);
   hash.update(JSON.stringify([
     rpcs.map((r) => [r.name, r.group, r.summary, r.errors.map((e) => e.code)]),
     bindings.map((b) => [b.rpc, b.group]),

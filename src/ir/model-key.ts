@@ -6,7 +6,7 @@
  * them, so they are keyed on the named fields alone; every other part is
  * keyed whole.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { DocumentIR, EditionModel } from './types.js';
 import { jsonHash, jsonReplacer } from './json-text.js';
 
@@ -30,18 +30,24 @@ export function modelKeyWithoutDocuments(model: EditionModel, documentFields: re
 /** Keys already computed, per model object (a model is not changed once projected). */
 const keys = new WeakMap<EditionModel, Map<string, string>>();
 
-function hashWithoutDocuments(model: EditionModel, documentFields: readonly (keyof DocumentIR)[]): string {
-  const { documents, root: _root, ...rest } = model;
-  const hash = createHash('sha256');
-  // Part by part, and element by element for the lists, each element's JSON remembered (json-text.ts): an edit
-  // re-serialises the elements of the edited file only.
-  for (const part of Object.keys(rest).sort() as (keyof typeof rest)[]) {
-    const value = rest[part];
+/**
+ * Adds parts of a model to a hash, in name order; list parts element by
+ * element through each element's remembered JSON hash (json-text.ts), so an
+ * edit in `mxspec watch` serialises the elements of the edited file only.
+ */
+export function hashModelParts(hash: Hash, parts: Record<string, unknown>): Hash {
+  for (const part of Object.keys(parts).sort()) {
+    const value = parts[part];
     hash.update(part).update('\u0000');
     if (Array.isArray(value)) for (const el of value as unknown[]) hash.update(jsonHash(el));
-    else hash.update(JSON.stringify(value, jsonReplacer));
+    else hash.update(JSON.stringify(value, jsonReplacer) ?? 'undefined');
     hash.update('\u0000');
   }
+  return hash;
+}
+
+function hashWithoutDocuments(model: EditionModel, documentFields: readonly (keyof DocumentIR)[]): string {
+  const { documents, root: _root, ...rest } = model;
   const docs = documents.map((d) => Object.fromEntries(documentFields.map((f) => [f, d[f]])));
-  return hash.update(JSON.stringify(docs, jsonReplacer)).digest('hex');
+  return hashModelParts(createHash('sha256'), rest).update(JSON.stringify(docs, jsonReplacer)).digest('hex');
 }
