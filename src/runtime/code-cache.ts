@@ -120,8 +120,11 @@ function runCached(mod: Module, content: string, filename: string): unknown {
   const script = new vm.Script(wrapper, { filename, cachedData });
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   if (accepted) stats.hits++;
-  else stats.misses++;
-  loaded.push({ script, file: filename, entry, sourceHash, accepted });
+  else {
+    stats.misses++;
+    // Only what was compiled from source has bytecode to write later.
+    loaded.push({ script, file: filename, entry, sourceHash, accepted });
+  }
   const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
   const require = createRequire(filename);
   return fn.call(mod.exports, mod.exports, require, mod, filename, path.dirname(filename));
