@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { FIXTURE } from '../bad-input/harness.js';
+import { RESERVED_ANCHOR_PREFIXES } from '../../generators/drafts/docname.js';
+import { slugify as slug } from '../../src/parse/markdown.js';
 
 export type SpecTree = Record<string, string>;
 
@@ -105,9 +107,11 @@ export const specPlan: fc.Arbitrary<SpecPlan> = fc.record({
   sections: fc.uniqueArray(fc.record({
     title: fc.stringMatching(/^[A-Z][a-z]{3,10}( [a-z]{2,8}){0,2}$/),
     paragraphs: fc.array(sentence, { minLength: 1, maxLength: 3 }),
-  }), { maxLength: 4, selector: (s) => s.title.toLowerCase().replace(/[^a-z0-9]+/g, '-') }),
+  }), { maxLength: 4, selector: (s) => slug(s.title) }),
   topic: sentence,
-}).filter((p) => !p.sections.some((s) => ['introduction', 'calls', 'security considerations', 'iana considerations', 'conventions and definitions'].includes(s.title.toLowerCase())));
+}).filter((p) => !p.sections.some((s) => ['introduction', 'calls', 'security considerations', 'iana considerations', 'conventions and definitions'].includes(s.title.toLowerCase())
+  // A title such as "Iref aa" gets the anchor "iref-aa", which xml2rfc reserves (MX7002, rightly): not a valid spec.
+  || RESERVED_ANCHOR_PREFIXES.some((prefix) => slug(s.title).startsWith(prefix))));
 
 /** Renders a plan as the files of a spec folder. */
 export function renderSpec(plan: SpecPlan): SpecTree {
