@@ -1,4 +1,24 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled from src/cli/main.ts by `npm run compile` (run by `npm ci` through `prepare`).
-import { main } from '../dist/src/cli/main.js';
-main(process.argv).then((code) => { process.exitCode = code; });
+// Thin launcher. `npm run compile` (run by `npm ci` through `prepare`) compiles src/ to dist/ and bundles the CLI into
+// dist/mxspec.cjs (scripts/tools/bundle-cli.ts), which loads here through the V8 code cache; without a bundle the
+// compiled modules run as they are (also with MXSPEC_BUNDLE=off, to debug against the modules).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const bundle = fileURLToPath(new URL('../dist/mxspec.cjs', import.meta.url));
+let main;
+let saveCodeCache = () => {};
+if (existsSync(bundle) && process.env.MXSPEC_BUNDLE !== 'off') {
+  const codeCache = await import('../dist/src/runtime/code-cache.js');
+  codeCache.enableCodeCache();
+  saveCodeCache = codeCache.saveCodeCache;
+  ({ main } = createRequire(import.meta.url)(bundle));
+} else {
+  ({ main } = await import('../dist/src/cli/main.js'));
+}
+main(process.argv).then((code) => {
+  process.exitCode = code;
+  // After the work, so the cached bytecode holds what it compiled; a no-op once the cache is current.
+  saveCodeCache();
+});

@@ -1,0 +1,76 @@
+/**
+ * Bundles the compiled CLI (dist/src/cli/main.js and every module it
+ * imports, dependencies included) into one CommonJS file, dist/mxspec.cjs,
+ * which bin/mxspec.js runs through the V8 code cache.
+ *
+ * Why: Node 20 loads ES modules one file at a time and cannot cache their
+ * bytecode; the CLI's ~400 modules (unified, micromark, yaml, ajv, ours)
+ * took ~170 ms of every process to load, one CommonJS file ~40 ms, less
+ * with its bytecode cached (src/runtime/code-cache.ts). The types worker
+ * (generators/types/worker.js) stays a module file of its own, and the
+ * TypeScript compiler, ts-morph and openapi-typescript, which only it loads,
+ * are left out.
+ *
+ * `import.meta.url` has no meaning in a CommonJS bundle: each module's use
+ * is replaced by the URL its own file has under dist/, computed from the
+ * bundle's location, so the bundle finds templates, the worker and the
+ * package root wherever the package is installed.
+ *
+ * `npm run compile` (and `prepare`, `test`, `bench`) runs it after tsc.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const dist = path.join(root, 'dist');
+export const BUNDLE_FILE = path.join(dist, 'mxspec.cjs');
+
+/** Modules only the types worker loads (it runs from its own files). */
+const WORKER_ONLY = ['typescript', 'ts-morph', 'openapi-typescript', 'openapi-typescript/*'];
+
+/**
+ * Defined once at the top of the bundle, where `require` is Node's (a module
+ * may name a `require` of its own, as createRequire's result often is).
+ */
+const FILE_URL = '__mxspecFileUrl';
+const FILE_URL_DEFINITION = `const ${FILE_URL} = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;`;
+
+const ownModuleUrl: esbuild.Plugin = {
+  name: 'own-module-url',
+  setup(build) {
+    build.onLoad({ filter: /\.js$/ }, async (args) => {
+      // Our compiled modules; a dependency using import.meta would fail the build below.
+      if (!args.path.startsWith(dist + path.sep)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const rel = path.relative(dist, args.path).split(path.sep).join('/');
+      return { contents: text.replaceAll('import.meta.url', `${FILE_URL}(${JSON.stringify(rel)})`), loader: 'js' };
+    });
+  },
+};
+
+/** Writes the bundle (to `outfile`, for tests; by default where bin/mxspec.js looks for it). */
+export async function bundleCli(outfile = BUNDLE_FILE): Promise<void> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(dist, 'src/cli/main.js')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: WORKER_ONLY,
+    plugins: [ownModuleUrl],
+    banner: { js: FILE_URL_DEFINITION },
+    logLevel: 'silent',
+    legalComments: 'inline',
+  });
+  // esbuild leaves an import.meta it cannot replace empty, and only warns: a module that used one would misbehave.
+  const empty = result.warnings.filter((w) => w.text.includes('import.meta'));
+  if (empty.length) throw new Error(`bundle-cli: import.meta left empty in ${empty.map((w) => w.location?.file).join(', ')}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundleCli();
+}
