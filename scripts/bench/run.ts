@@ -122,7 +122,7 @@ function case1(o: Options): CaseReport {
     rows: [pair('cold build ÷ openapi-typescript', a!, b!, { max: 0.5, text: '≤ 0.5' }), pair('context: code cache off ÷ openapi-typescript', c!, b!)],
     notes: [
       phaseNote(o),
-      'Every mxspec run but the "code cache off" one loads the TypeScript compiler and ts-morph (12 MB of JavaScript, in the types worker) with the bytecode V8 cached in an earlier run (src/runtime/code-cache.ts; the warm-up run fills it, as the first build after installing does). The build is still cold in every other sense: a new process, no outputs, no parse or generator cache.',
+      'Every mxspec run but the "code cache off" one loads the CLI bundle (dist/mxspec.cjs) and, in the types worker, the TypeScript compiler and ts-morph with the bytecode V8 cached in an earlier run (src/runtime/code-cache.ts; the warm-up run fills it, as the first build after installing does). The build is still cold in every other sense: a new process, no outputs, no parse or generator cache.',
     ],
   };
 }
