@@ -205,10 +205,10 @@ export function renderDraftSet(model: EditionModel): DraftSet {
   for (const b of built) {
     const { ctx, tree, info } = b;
     const fileName = `${versionedName(info.docName, info.revision)}.xml`;
-    const numbers = JSON.stringify(ctx.crossDraft.map((x) => x.element.attrs.section ?? ''));
+    const crossNumbers = JSON.stringify(ctx.crossDraft.map((x) => x.element.attrs.section ?? ''));
     const authorsBefore = JSON.stringify([...authorsSeen]);
     // A new first pass has no `checked`; a reused one is checked again only if what the checks read changed.
-    if (b.checked && b.checked.numbers === numbers && b.checked.authorsBefore === authorsBefore) {
+    if (b.checked && b.checked.numbers === crossNumbers && b.checked.authorsBefore === authorsBefore) {
       reusedChecks++;
       diagnostics.push(...b.checked.reported);
       for (const a of b.checked.authorsAfter) authorsSeen.add(a);
@@ -229,8 +229,8 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     checkAuthors(ctx, authorsSeen);
     ctx.report = diagnostics;
     diagnostics.push(...own.items);
-    const text = b.checked?.numbers === numbers ? b.checked.text : toXmlDocument(tree);
-    b.checked = { numbers, authorsBefore, authorsAfter: [...authorsSeen], reported: own.items, text };
+    const text = b.checked?.numbers === crossNumbers ? b.checked.text : toXmlDocument(tree);
+    b.checked = { numbers: crossNumbers, authorsBefore, authorsAfter: [...authorsSeen], reported: own.items, text };
     drafts.push({ docId: info.doc.id, fileName, xml: text });
   }
   return { drafts, diagnostics };

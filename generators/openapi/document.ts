@@ -4,12 +4,13 @@
  * source order. The types generator calls `buildOpenApiDocument` too, so the
  * document is built once per edition and never read back from disk.
  */
-import type { EditionModel, HttpBinding, HttpMethod, Property, Rpc, RpcExample, SchemaNode } from '../../src/ir/types.js';
+import type { EditionModel, HttpBinding, HttpMethod, Property, Rpc, RpcExample } from '../../src/ir/types.js';
 import { annotateElement, lifecycleJson, portJson, schemaObject, type Json } from './schema-objects.js';
 import { blockComponentName, schemaRef } from './names.js';
-import { requestLayout, splitExample, type RequestLayout } from './request-layout.js';
+import { requestLayout, requestLayoutReads, splitExample, type RequestLayout } from './request-layout.js';
 import { deepFreeze, FREEZE_SHARED } from '../../src/ir/freeze.js';
 import { openApiSharing } from './sharing.js';
+import { objectMemo } from '../../src/ir/remember.js';
 
 export const SECURITY_SCHEME = 'xMatrix';
 const METHOD_ORDER: HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
@@ -199,19 +200,18 @@ function infoFor(model: EditionModel): Json {
  * over the text of the others (isSharedOpenApiObject). Shared objects are
  * never changed after they are made (frozen in the tests).
  */
-const components = new WeakMap<object, Json>();
+const components = objectMemo<'component', Json>();
 const shared = new WeakSet<object>();
 
-function componentOf(element: object, make: () => Json): Json {
-  if (!openApiSharing()) return make();
-  let obj = components.get(element);
-  if (!obj) {
-    obj = make();
-    if (FREEZE_SHARED) deepFreeze(obj);
-    components.set(element, obj);
-    shared.add(obj);
-  }
+/** Marks an object as shared between documents; shared objects are never changed (frozen in the tests). */
+function share(obj: Json): Json {
+  if (FREEZE_SHARED) deepFreeze(obj);
+  shared.add(obj);
   return obj;
+}
+
+function componentOf(element: object, make: () => Json): Json {
+  return openApiSharing() ? components(element, 'component', () => share(make())) : make();
 }
 
 /** Whether the object is a component schema that later documents share (so its serialisation can be remembered). */
@@ -222,35 +222,19 @@ export function isSharedOpenApiObject(value: object): boolean {
 /**
  * Operation objects by RPC, with what they were made from besides it: the
  * binding, the tag, whether a RateLimitedError schema exists (429
- * responses), and the named schemas the request's fields come from (through
- * a top-level reference or `extends`, which is all requestLayout reads).
+ * responses), and the named schemas the request's fields come from
+ * (requestLayoutReads).
  */
-const operations = new WeakMap<object, { binding: object; tag: string; rateLimitedError: boolean; requestSchemas: object[]; op: Json }>();
-
-/** The named schemas requestLayout reads for an RPC's request, in the order it reads them. */
-function requestSchemas(node: SchemaNode, model: EditionModel, seen = new Set<string>(), out: object[] = []): object[] {
-  if (node.type === 'ref') {
-    if (seen.has(node.ref)) return out;
-    seen.add(node.ref);
-    const named = model.schemas.find((x) => x.name === node.ref);
-    out.push(named ?? { missing: node.ref });
-    if (named) requestSchemas(named.schema, model, seen, out);
-  } else if (node.type === 'object') {
-    for (const base of node.extends ?? []) requestSchemas({ type: 'ref', ref: base, loc: node.loc }, model, seen, out);
-  }
-  return out;
-}
+const operations = new WeakMap<object, { binding: object; tag: string; rateLimitedError: boolean; requestSchemas: unknown[]; op: Json }>();
 
 function operationOnce(rpc: Rpc, binding: HttpBinding, model: EditionModel, tag: string): Json {
   if (!openApiSharing()) return operationFor(rpc, binding, model, tag);
   const rateLimitedError = model.schemas.some((x) => x.name === 'RateLimitedError');
-  const deps = requestSchemas(rpc.request, model);
+  const deps = requestLayoutReads(rpc, model);
   const known = operations.get(rpc);
   if (known && known.binding === binding && known.tag === tag && known.rateLimitedError === rateLimitedError
     && known.requestSchemas.length === deps.length && known.requestSchemas.every((d, i) => d === deps[i])) return known.op;
-  const op = operationFor(rpc, binding, model, tag);
-  if (FREEZE_SHARED) deepFreeze(op);
-  shared.add(op);
+  const op = share(operationFor(rpc, binding, model, tag));
   operations.set(rpc, { binding, tag, rateLimitedError, requestSchemas: deps, op });
   return op;
 }

@@ -6,27 +6,19 @@
  * `mxspec watch`.
  */
 import type { EmitOptions } from './yaml-emit.js';
+import { objectMemo } from '../../src/ir/remember.js';
 
-const remembered = new WeakMap<object, Map<number, string>>();
+/** The text of shared objects, by depth. */
+const remembered = objectMemo<number, string>();
 
 /** A value as JSON.stringify writes it inside an object (undefined when it leaves the member out). */
 function member(v: unknown, depth: number, opts: EmitOptions): string | undefined {
   if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  // Nothing shared inside: the engine's own serialiser, indented to this depth (raw newlines in JSON text are all
-  // between tokens; those inside strings are escaped).
-  if (opts.holdsShared && !opts.holdsShared(v) && !opts.shared?.(v)) return indented(JSON.stringify(v, null, 2), depth);
-  if (opts.shared?.(v)) {
-    let byDepth = remembered.get(v);
-    if (!byDepth) remembered.set(v, (byDepth = new Map()));
-    let text = byDepth.get(depth);
-    if (text === undefined) {
-      text = opts.holdsShared && !opts.holdsShared(v) ? indented(JSON.stringify(v, null, 2), depth) : collection(v, depth, opts);
-      byDepth.set(depth, text);
-    }
-    return text;
-  }
-  return collection(v, depth, opts);
+  // With nothing shared inside, the engine's own serialiser, indented to this depth (raw newlines in JSON text are
+  // all between tokens; those inside strings are escaped).
+  const write = (): string => (opts.holdsShared && !opts.holdsShared(v) ? indented(JSON.stringify(v, null, 2), depth) : collection(v, depth, opts));
+  return opts.shared?.(v) ? remembered(v, depth, write) : write();
 }
 
 function indented(text: string, depth: number): string {

@@ -19,20 +19,32 @@ export interface RequestLayout {
   body: BodyLayout;
 }
 
-/** Every field of an object schema, with `extends` resolved (own fields win). */
-export function allProperties(node: SchemaNode, model: EditionModel, seen = new Set<string>()): Property[] {
+/**
+ * Every field of an object schema, with `extends` resolved (own fields win).
+ * `read` collects the named schemas it looked up, in order (a name without
+ * a schema as the name itself).
+ */
+export function allProperties(node: SchemaNode, model: EditionModel, seen = new Set<string>(), read?: unknown[]): Property[] {
   if (node.type === 'ref') {
     if (seen.has(node.ref)) return [];
     const named = model.schemas.find((s) => s.name === node.ref);
-    return named ? allProperties(named.schema, model, new Set([...seen, node.ref])) : [];
+    read?.push(named ?? node.ref);
+    return named ? allProperties(named.schema, model, new Set([...seen, node.ref]), read) : [];
   }
   if (node.type !== 'object') return [];
   const byName = new Map<string, Property>();
   for (const base of node.extends ?? []) {
-    for (const p of allProperties({ type: 'ref', ref: base, loc: node.loc }, model, seen)) byName.set(p.name, p);
+    for (const p of allProperties({ type: 'ref', ref: base, loc: node.loc }, model, seen, read)) byName.set(p.name, p);
   }
   for (const p of node.properties) byName.set(p.name, p);
   return [...byName.values()];
+}
+
+/** What requestLayout reads of the model besides the RPC and the binding: the named schemas its request fields come from. */
+export function requestLayoutReads(rpc: Rpc, model: EditionModel): unknown[] {
+  const read: unknown[] = [];
+  allProperties(rpc.request, model, new Set(), read);
+  return read;
 }
 
 export function requestLayout(rpc: Rpc, binding: HttpBinding, model: EditionModel): RequestLayout {

@@ -15,6 +15,8 @@
  *
  * Output is deterministic: key order is the value's own.
  */
+import { objectMemo } from '../../src/ir/remember.js';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 
 /** Words YAML 1.2 or 1.1 reads as booleans or null, and exponent-only numbers some 1.1 readers accept ("e0", "E-3"). */
@@ -88,22 +90,20 @@ export interface EmitOptions {
   holdsShared?: (value: object) => boolean;
 }
 
-const remembered = new WeakMap<object, Map<number, string[]>>();
+/** The lines of shared objects, by indentation. */
+const remembered = objectMemo<number, string[]>();
 
 function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[], opts: EmitOptions): void {
-  if (opts.shared?.(v)) {
-    let byIndent = remembered.get(v);
-    if (!byIndent) remembered.set(v, (byIndent = new Map()));
-    let lines = byIndent.get(indent);
-    if (!lines) {
-      lines = [];
-      blockLines(v, indent, lines, opts);
-      byIndent.set(indent, lines);
-    }
-    for (const l of lines) out.push(l);
+  if (!opts.shared?.(v)) {
+    blockLines(v, indent, out, opts);
     return;
   }
-  blockLines(v, indent, out, opts);
+  const lines = remembered(v, indent, () => {
+    const own: string[] = [];
+    blockLines(v, indent, own, opts);
+    return own;
+  });
+  for (const l of lines) out.push(l);
 }
 
 function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[], opts: EmitOptions): void {

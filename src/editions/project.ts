@@ -9,6 +9,7 @@ import type {
   EditionId, EditionModel, EnumValue, Program, Property, RoomVersion, Rule, SchemaNode, Section, DocumentIR, Rpc,
 } from '../ir/types.js';
 import { deepFreeze, FREEZE_SHARED } from '../ir/freeze.js';
+import { objectMemo } from '../ir/remember.js';
 
 interface Scopeish<T> {
   editions?: EditionId[];
@@ -142,18 +143,14 @@ function projectRoomVersion(rv: RoomVersion, edition: EditionId, displayId: stri
  * projection (drafts, keys, diff) can tell unchanged elements by identity
  * instead of comparing their content.
  */
-const projected = new WeakMap<object, Map<string, unknown>>();
+const projected = objectMemo<string, unknown>();
 
 function once<S extends object, R>(source: S, variant: string, make: () => R): R {
-  let bySource = projected.get(source);
-  if (!bySource) projected.set(source, (bySource = new Map()));
-  let out = bySource.get(variant) as R | undefined;
-  if (out === undefined) {
-    out = make();
+  return projected(source, variant, () => {
+    const out = make();
     if (FREEZE_SHARED) deepFreeze(out);
-    bySource.set(variant, out);
-  }
-  return out;
+    return out;
+  }) as R;
 }
 
 export function projectEdition(program: Program, edition: EditionId): EditionModel {

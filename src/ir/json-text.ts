@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { objectMemo } from './remember.js';
 
 /**
  * JSON text of model elements, remembered per object. Projected elements
@@ -15,28 +16,19 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-const texts = new WeakMap<object, string>();
+const remembered = objectMemo<'text' | 'hash', string>();
+
+function text(value: unknown): string {
+  return JSON.stringify(value ?? null, jsonReplacer);
+}
 
 /** JSON.stringify(value, jsonReplacer), remembered for objects; only for values that are never changed. */
 export function jsonText(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null, jsonReplacer);
-  let text = texts.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value, jsonReplacer);
-    texts.set(value, text);
-  }
-  return text;
+  return value !== null && typeof value === 'object' ? remembered(value, 'text', () => text(value)) : text(value);
 }
-
-const hashes = new WeakMap<object, string>();
 
 /** A SHA-256 of jsonText(value), remembered for objects: keys over many elements hash these instead of the texts. */
 export function jsonHash(value: unknown): string {
-  if (value === null || typeof value !== 'object') return createHash('sha256').update(jsonText(value)).digest('hex');
-  let h = hashes.get(value);
-  if (h === undefined) {
-    h = createHash('sha256').update(jsonText(value)).digest('hex');
-    hashes.set(value, h);
-  }
-  return h;
+  const hash = (): string => createHash('sha256').update(jsonText(value)).digest('hex');
+  return value !== null && typeof value === 'object' ? remembered(value, 'hash', hash) : hash();
 }
