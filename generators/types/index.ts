@@ -88,13 +88,25 @@ export function readme(model: EditionModel, doc: Record<string, unknown>): strin
   });
 }
 
-export async function typesFiles(model: EditionModel, doc = buildOpenApiDocument(model)): Promise<OutputFile[]> {
+/** How the types are made; the same files either way. */
+export interface TypesOptions {
+  /**
+   * Convert paths.d.ts piece by piece and remember the pieces
+   * (paths-pieces.ts): for `mxspec watch`, where an edit then converts only
+   * what changed. A first conversion piece by piece costs about twice a
+   * whole one, so a one-shot build converts the whole document.
+   */
+  piecewisePaths?: boolean;
+}
+
+export async function typesFiles(model: EditionModel, opts: TypesOptions = {}): Promise<OutputFile[]> {
+  const doc = buildOpenApiDocument(model);
   const dir = `${model.edition.id}/types`;
   return [
     { path: `${dir}/README.md`, content: readme(model, doc) },
     { path: `${dir}/index.d.ts`, content: indexDeclarations(model) },
     { path: `${dir}/package.json`, content: packageJson(model) },
-    { path: `${dir}/paths.d.ts`, content: pathsDeclarations(doc) },
+    { path: `${dir}/paths.d.ts`, content: pathsDeclarations(doc, { piecewise: opts.piecewisePaths }) },
   ];
 }
 

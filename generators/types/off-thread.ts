@@ -22,6 +22,7 @@ import { EDITION_IDS, type DocumentIR, type EditionModel } from '../../src/ir/ty
 import type { OutputFile } from '../generator.js';
 import type { TypesReply, TypesRequest } from './worker.js';
 import { ModelSender } from './model-transfer.js';
+import type { TypesOptions } from './index.js';
 
 /** The only document fields the types generator reads (the OpenAPI `info` uses the api document's abstract). */
 export const TYPES_DOCUMENT_FIELDS = ['id', 'abstract'] as const satisfies readonly (keyof DocumentIR)[];
@@ -89,6 +90,13 @@ function startWorker(slot: number): Worker | undefined {
   return slots[slot];
 }
 
+/** How the types are made, in the workers and here (the generator's prepare sets it: piecewise paths when builds follow). */
+let options: TypesOptions = {};
+
+export function setTypesOptions(o: TypesOptions): void {
+  options = { ...o };
+}
+
 /** Start the workers (and their module loading) now; cheap, and a no-op for those already running. */
 export function prepareTypesWorker(): void {
   for (let i = 0; i < slots.length; i++) startWorker(i);
@@ -126,7 +134,7 @@ export function typesInput(model: EditionModel): EditionModel {
 
 async function inProcess(model: EditionModel): Promise<OutputFile[]> {
   const { typesFiles } = await import('./index.js');
-  return typesFiles(model);
+  return typesFiles(model, options);
 }
 
 /** What each worker holds of the models of each edition sent to it (a new worker holds nothing). */
@@ -141,7 +149,7 @@ function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, model: message } satisfies TypesRequest);
+    w.postMessage({ id, model: message, options } satisfies TypesRequest);
   });
 }
 

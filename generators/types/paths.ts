@@ -10,6 +10,7 @@
 import { requireOpenapiTypescriptTransform, requireTypescript } from './commonjs.js';
 import { FORMAT_TYPES, openApiFormat, TIMESTAMP_TYPE } from './naming.js';
 import { isSharedOpenApiObject } from '../openapi/document.js';
+import { piecewisePaths } from './paths-pieces.js';
 
 const ts = requireTypescript();
 
@@ -149,11 +150,17 @@ export function pathsOptions(used: Set<string>): PathsOptions {
  * edition and loading Redocly at all (about a third of the types worker's
  * cost, more at scale); the output is the same, byte for byte (tested).
  */
-export function pathsDeclarations(document: Record<string, unknown>): string {
+export function pathsDeclarations(document: Record<string, unknown>, opts: { piecewise?: boolean } = {}): string {
+  const pieces = opts.piecewise ? piecewisePaths(document) : undefined;
+  const { body, used } = pieces ?? wholeDocument(document);
+  const imports = used.size ? `import type { ${[...used].sort().join(', ')} } from './index.js';\n\n` : '';
+  return PATHS_HEADER + imports + body;
+}
+
+/** The declarations of the whole document in one conversion, and the identifier types they use. */
+export function wholeDocument(document: Record<string, unknown>): { body: string; used: Set<string> } {
   const { transformSchema, astToString } = requireOpenapiTypescriptTransform();
   const used = new Set<string>();
   const nodes = transformSchema(document as never, transformContext(document, pathsOptions(used)) as never);
-  const body = astToString(nodes);
-  const imports = used.size ? `import type { ${[...used].sort().join(', ')} } from './index.js';\n\n` : '';
-  return PATHS_HEADER + imports + body;
+  return { body: astToString(nodes), used };
 }

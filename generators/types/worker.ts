@@ -9,10 +9,12 @@ import { parentPort } from 'node:worker_threads';
 import { ModelReceiver, type ModelMessage } from './model-transfer.js';
 import { enableCodeCache, saveCodeCache } from '../../src/runtime/code-cache.js';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
+import type { TypesOptions } from './index.js';
 
 export interface TypesRequest {
   id: number;
   model: ModelMessage;
+  options: TypesOptions;
 }
 
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
@@ -45,7 +47,7 @@ parentPort?.on('message', (req: TypesRequest) => {
     return;
   }
   queue = queue
-    .then(async () => (await generator).typesFiles(model))
+    .then(async () => (await generator).typesFiles(model, req.options))
     .then((files) => {
       // Only after a miss is there anything to write; done before replying so that a worker ended right after its
       // last reply never leaves a half-written entry behind. With the first model converted, the entries hold

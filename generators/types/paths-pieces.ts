@@ -1,0 +1,180 @@
+/**
+ * paths.d.ts one piece at a time, for `mxspec watch`. openapi-typescript
+ * converts a whole document at once and has no entry point for one path or
+ * one component schema, so each piece is converted as a document of its
+ * own — `{paths: {url: item}}` or `{components: {schemas: {name: schema}}}`
+ * — with the context of the whole document (its `$ref` resolver), and the
+ * member it prints is cut out. A member sits at the same depth in the piece
+ * as in the whole document, so its text is the text the whole conversion
+ * prints for it; the file is the members joined inside the frame the whole
+ * conversion prints around them.
+ *
+ * Pieces are remembered by the OpenAPI objects they come from (shared
+ * between builds: generators/openapi/document.ts) and by whatever their
+ * conversion looked up through `$ref` (an `allOf` member's properties
+ * decide which keys a `WithRequired` needs): an edit converts the pieces
+ * whose objects changed, a few milliseconds instead of the whole document.
+ *
+ * Only documents shaped like the ones mxspec generates are taken apart:
+ * paths (no `$ref` path items) and component schemas, no webhooks, `$defs`,
+ * other component kinds or discriminators. For anything else, or a piece
+ * whose text is not in the expected frame (a helper type in the footer),
+ * `piecewisePaths` returns undefined and the caller converts the whole
+ * document. test/types/paths-pieces.test.ts requires the result to equal
+ * the whole conversion byte for byte.
+ */
+import { requireOpenapiTypescriptTransform } from './commonjs.js';
+import { hasDiscriminator, pathsOptions, transformContext } from './paths.js';
+import { isSharedOpenApiObject } from '../openapi/document.js';
+
+type Json = Record<string, unknown>;
+
+/** What one piece prints and needs. */
+interface Piece {
+  /** Its member of `paths` or of `components.schemas`, lines ending in newlines. */
+  member: string;
+  /** Its members of `operations` (path items only). */
+  operations: string;
+  /** Identifier types its declarations import from index.d.ts. */
+  used: string[];
+  /** The `$ref`s its conversion resolved, with what each resolved to. */
+  lookups: [ref: string, target: unknown][];
+}
+
+const EMPTY = (name: string): string => `export type ${name} = Record<string, never>;\n`;
+const PATHS_OPEN = 'export interface paths {\n';
+const PATH_PIECE_REST = `}\n${EMPTY('webhooks')}${EMPTY('components')}${EMPTY('$defs')}`;
+const OPERATIONS_OPEN = 'export interface operations {\n';
+const SCHEMAS_OPEN = 'export interface components {\n    schemas: {\n';
+const SCHEMAS_CLOSE = '    };\n    responses: never;\n    parameters: never;\n    requestBodies: never;\n    headers: never;\n    pathItems: never;\n}\n';
+const SCHEMA_PIECE_HEAD = `${EMPTY('paths')}${EMPTY('webhooks')}${SCHEMAS_OPEN}`;
+const SCHEMA_PIECE_TAIL = `${SCHEMAS_CLOSE}${EMPTY('$defs')}${EMPTY('operations')}`;
+
+/** The component kinds openapi-typescript converts; a document using any but `schemas` is converted whole. */
+const CONVERTED_COMPONENT_KINDS = ['responses', 'parameters', 'requestBodies', 'headers', 'pathItems'];
+
+function isObject(v: unknown): v is Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Whether the document is one this module can take apart (see the module comment). */
+function piecewiseShape(document: Json): boolean {
+  const { paths, components } = document;
+  if ('webhooks' in document || '$defs' in document) return false;
+  if (!isObject(paths) || !isObject(components) || !isObject(components.schemas)) return false;
+  if (Object.keys(paths).length === 0 || Object.keys(components.schemas).length === 0) return false;
+  if (CONVERTED_COMPONENT_KINDS.some((k) => k in components)) return false;
+  if (Object.values(paths).some((item) => !isObject(item) || '$ref' in item)) return false;
+  return !hasDiscriminator(document);
+}
+
+/** Remembered pieces: component schemas by their object, path items by their first value (the item itself is new each build). */
+const schemaPieces = new WeakMap<object, { name: string; piece: Piece }>();
+const pathPieces = new WeakMap<object, { url: string; entries: [string, unknown][]; piece: Piece }>();
+
+function stillValid(piece: Piece, resolve: (ref: string) => unknown): boolean {
+  return piece.lookups.every(([ref, target]) => resolve(ref) === target);
+}
+
+/** Converts one piece document; undefined when its text is not in the frame expected of it. */
+function convert(
+  pieceDocument: Json,
+  base: Record<string, unknown>,
+  resolve: (ref: string) => unknown,
+  cut: (text: string) => { member: string; operations: string } | undefined,
+): Piece | undefined {
+  const { transformSchema, astToString } = requireOpenapiTypescriptTransform();
+  const used = new Set<string>();
+  const lookups: [string, unknown][] = [];
+  const ctx = {
+    ...base,
+    injectFooter: [],
+    transform: pathsOptions(used).transform,
+    resolve(ref: string) {
+      const target = resolve(ref);
+      lookups.push([ref, target]);
+      return target;
+    },
+  };
+  const parts = cut(astToString(transformSchema(pieceDocument as never, ctx as never)));
+  return parts && { ...parts, used: [...used], lookups };
+}
+
+function cutPath(text: string): { member: string; operations: string } | undefined {
+  if (!text.startsWith(PATHS_OPEN)) return undefined;
+  const end = text.indexOf(`\n${PATH_PIECE_REST}`);
+  if (end < 0) return undefined;
+  const member = text.slice(PATHS_OPEN.length, end + 1);
+  const rest = text.slice(end + 1 + PATH_PIECE_REST.length);
+  if (rest === EMPTY('operations')) return { member, operations: '' };
+  if (rest.startsWith(OPERATIONS_OPEN) && rest.endsWith('\n}\n')) return { member, operations: rest.slice(OPERATIONS_OPEN.length, -2) };
+  return undefined;
+}
+
+function cutSchema(text: string): { member: string; operations: string } | undefined {
+  if (!text.startsWith(SCHEMA_PIECE_HEAD) || !text.endsWith(SCHEMA_PIECE_TAIL)) return undefined;
+  return { member: text.slice(SCHEMA_PIECE_HEAD.length, text.length - SCHEMA_PIECE_TAIL.length), operations: '' };
+}
+
+function sameEntries(a: [string, unknown][], b: [string, unknown][]): boolean {
+  return a.length === b.length && a.every(([k, v], i) => b[i]![0] === k && b[i]![1] === v);
+}
+
+export interface PiecewiseResult {
+  /** The declarations openapi-typescript prints for the whole document. */
+  body: string;
+  /** The identifier types they use. */
+  used: Set<string>;
+  /** How many pieces were converted (the others were remembered). */
+  converted: number;
+}
+
+/**
+ * The document's declarations assembled from pieces, or undefined when it
+ * must be converted whole. `remembers` says which objects are never changed
+ * once made, so that pieces may be remembered by them: the objects the
+ * OpenAPI generator shares between builds.
+ */
+export function piecewisePaths(document: Json, remembers: (o: object) => boolean = isSharedOpenApiObject): PiecewiseResult | undefined {
+  if (!piecewiseShape(document)) return undefined;
+  const base = transformContext(document, pathsOptions(new Set()));
+  const resolve = base.resolve as (ref: string) => unknown;
+  const used = new Set<string>();
+  let converted = 0;
+  const pathMembers: string[] = [];
+  const operationMembers: string[] = [];
+  for (const [url, item] of Object.entries(document.paths as Record<string, Json>)) {
+    const entries = Object.entries(item);
+    const anchor = entries.find(([, v]) => isObject(v))?.[1] as object | undefined;
+    const known = anchor && pathPieces.get(anchor);
+    let piece = known && known.url === url && sameEntries(known.entries, entries) && stillValid(known.piece, resolve) ? known.piece : undefined;
+    if (!piece) {
+      piece = convert({ paths: { [url]: item } }, base, resolve, cutPath);
+      if (!piece) return undefined;
+      converted++;
+      // Only objects shared between builds are never changed once made (an item's values: its operations).
+      if (anchor && entries.every(([, v]) => isObject(v) && remembers(v))) pathPieces.set(anchor, { url, entries, piece });
+    }
+    pathMembers.push(piece.member);
+    operationMembers.push(piece.operations);
+    for (const u of piece.used) used.add(u);
+  }
+  const schemaMembers: string[] = [];
+  for (const [name, schema] of Object.entries((document.components as Json).schemas as Record<string, unknown>)) {
+    const known = isObject(schema) ? schemaPieces.get(schema) : undefined;
+    let piece = known && known.name === name && stillValid(known.piece, resolve) ? known.piece : undefined;
+    if (!piece) {
+      piece = convert({ components: { schemas: { [name]: schema } } }, base, resolve, cutSchema);
+      if (!piece) return undefined;
+      converted++;
+      if (isObject(schema) && remembers(schema)) schemaPieces.set(schema, { name, piece });
+    }
+    schemaMembers.push(piece.member);
+    for (const u of piece.used) used.add(u);
+  }
+  const operations = operationMembers.join('');
+  const body = PATHS_OPEN + pathMembers.join('') + `}\n${EMPTY('webhooks')}`
+    + SCHEMAS_OPEN + schemaMembers.join('') + SCHEMAS_CLOSE + EMPTY('$defs')
+    + (operations ? `${OPERATIONS_OPEN}${operations}}\n` : EMPTY('operations'));
+  return { body, used, converted };
+}
