@@ -1,6 +1,6 @@
 /**
- * The output side of `mxspec watch`: remembers a content hash per artifact
- * and writes only the files whose content changed, each one atomically
+ * The output side of `mxspec watch`: remembers what each artifact on disk
+ * holds and writes only the files whose content changed, each one atomically
  * (written to a temporary file inside out/, then renamed over the target),
  * so a reader never sees a half-written file. Files the build no longer
  * produces are removed, but only inside the folders the build owns.
@@ -24,14 +24,15 @@ function hashOf(content: string | Buffer): string {
 let tempCounter = 0;
 
 export class ArtifactStore {
-  /** Relative path -> hash of what is on disk (as far as this store knows). */
-  private readonly hashes = new Map<string, string>();
   /**
-   * Hashes of output file objects already seen. A generator whose input did
-   * not change hands back the same objects, so their content is not hashed
-   * again on every rebuild (no strings are kept alive by it).
+   * Relative path -> what is on disk, as far as this store knows: the text
+   * this store wrote or found equal, or the hash of a file that was there
+   * before (prime). Keeping the text costs no memory (the generators' cache
+   * holds the same strings) and comparing it is cheaper than hashing it: a
+   * generator whose input did not change hands back the same string, and
+   * texts that differ mostly differ in length.
    */
-  private readonly hashed = new WeakMap<OutputFile, string>();
+  private readonly onDisk = new Map<string, { text: string } | { hash: string }>();
   /** Folders known to exist (mkdir once per folder, not per write). */
   private readonly dirs = new Set<string>();
   private primed = false;
@@ -57,7 +58,7 @@ export class ArtifactStore {
           const r = `${rel}/${e.name}`;
           if (e.isDirectory()) return walk(r);
           if (!e.isFile() || e.name.startsWith('.mxspec-tmp-')) return;
-          this.hashes.set(r, hashOf(await fs.readFile(path.join(this.outDir, r))));
+          this.onDisk.set(r, { hash: hashOf(await fs.readFile(path.join(this.outDir, r))) });
         }),
       );
     };
@@ -72,27 +73,27 @@ export class ArtifactStore {
     if (!this.primed) await this.prime();
     const want = new Map<string, OutputFile>();
     for (const f of files) want.set(safeOutputPath(f.path), f);
-    const changed: OutputFile[] = [];
-    const newHashes = new Map<string, string>();
+    const changed: [string, OutputFile][] = [];
     let unchanged = 0;
     for (const [rel, f] of want) {
-      let h = this.hashed.get(f);
-      if (h === undefined) this.hashed.set(f, (h = hashOf(f.content)));
-      newHashes.set(rel, h);
-      if (this.hashes.get(rel) === h) unchanged++;
-      else changed.push(f);
+      const known = this.onDisk.get(rel);
+      const same = known !== undefined && ('text' in known ? known.text === f.content : known.hash === hashOf(f.content));
+      if (same) {
+        unchanged++;
+        this.onDisk.set(rel, { text: f.content });
+      } else changed.push([rel, f]);
     }
-    await Promise.all(changed.map((f) => this.writeAtomically(f.path, f.content)));
-    for (const f of changed) this.hashes.set(f.path, newHashes.get(f.path)!);
+    await Promise.all(changed.map(([, f]) => this.writeAtomically(f.path, f.content)));
+    for (const [rel, f] of changed) this.onDisk.set(rel, { text: f.content });
 
     const removed: string[] = [];
-    for (const rel of [...this.hashes.keys()]) {
+    for (const rel of [...this.onDisk.keys()]) {
       if (want.has(rel) || !this.inScope(rel)) continue;
       await fs.rm(path.join(this.outDir, rel), { force: true });
-      this.hashes.delete(rel);
+      this.onDisk.delete(rel);
       removed.push(rel);
     }
-    return { written: changed.map((f) => f.path).sort(), removed: removed.sort(), unchanged };
+    return { written: changed.map(([, f]) => f.path).sort(), removed: removed.sort(), unchanged };
   }
 
   private async writeAtomically(rel: string, content: string): Promise<void> {
