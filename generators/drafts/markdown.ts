@@ -4,9 +4,7 @@
  * directives are handed to the IR renderers (render-ir.ts).
  */
 import type { Link, List, ListItem, Parent, PhrasingContent, RootContent, Table } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmParser } from '../../src/parse/gfm.js';
 import type { SourceLocation } from '../../src/ir/types.js';
 import { BCP14_PATTERN } from '../../src/parse/markdown.js';
 import { cite, type RenderContext } from './context.js';
@@ -29,7 +27,7 @@ export function locOf(src: Source, n: { position?: { start: { line: number; colu
   return { file: src.file, line: n?.position?.start.line ?? 1, column: n?.position?.start.column ?? 1 };
 }
 
-const fragmentParser = unified().use(remarkParse).use(remarkGfm);
+const fragmentParser = gfmParser();
 
 /**
  * Parsed fragments by text. The same descriptions are rendered many times

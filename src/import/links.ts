@@ -10,9 +10,7 @@
  * rewritten, in place: the rest of the text stays byte for byte as imported.
  */
 import type { Definition, Link, Parent, RootContent } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmParser } from '../parse/gfm.js';
 import type { Node } from './schema-convert.js';
 
 export const SPEC_SITE = 'https://spec.matrix.org';
@@ -24,7 +22,7 @@ export interface LinkRewriteOptions {
   anchors: ReadonlySet<string>;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = gfmParser();
 
 interface Edit {
   start: number;

@@ -3,9 +3,7 @@
  * front matter and generic directives) produce mdast; this module validates
  * what the source format allows and folds headings into a section tree.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmParser } from './gfm.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import type { Heading, Parent, Root, RootContent, Text } from 'mdast';
@@ -15,7 +13,7 @@ import { suggestion } from '../diagnostics/did-you-mean.js';
 import { MAX_DEPTH, parseLocatedYaml } from '../load/yaml-located.js';
 import { validateSource } from '../load/validate-source.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
+const processor = gfmParser([[remarkFrontmatter, ['yaml']], remarkDirective]);
 
 /** Leaf directives and the attributes each needs. */
 export const LEAF_DIRECTIVES: Record<string, { required: string[]; optional: string[] }> = {

@@ -1,0 +1,103 @@
+/**
+ * src/parse/gfm.ts parses without GFM's literal autolinks unless a text
+ * node could hold one. Whatever it skipped, the tree must be the one the
+ * whole of remark-gfm gives: for the shipped documents and every string in
+ * the YAML sources, for hand-picked edge cases, and for random text made of
+ * the characters autolinks, emphasis, code and escapes are made of.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { unified, type PluggableList } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkDirective from 'remark-directive';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { gfmParser, mayHaveLiteralAutolink } from '../../src/parse/gfm.js';
+import { SPEC } from '../helpers/cli.js';
+
+const DOCUMENT_PLUGINS: PluggableList = [[remarkFrontmatter, ['yaml']], remarkDirective];
+const wholeGfm = (plugins: PluggableList = []) => unified().use(remarkParse).use(remarkGfm).use(plugins);
+
+function filesUnder(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+const EDGE_CASES = [
+  'See https://example.org/a_(b) now.',
+  'www.example.com, and http://x.y/z.',
+  'HTTPS://EXAMPLE.ORG and WWW.EXAMPLE.ORG/path',
+  'mail a@b.co or <https://x> or mailto:a@b.co or xmpp:a@b.co/r',
+  '`https://in.code` and ```www.code```',
+  '[label](https://x) https://y.',
+  '*https://em.x* and **www.strong.x** and ~~a@b.co~~',
+  'www*.no.x* and *www*.example.com and http:<!-- -->//x',
+  'http\\://escaped.x and ww\\w.escaped.x and a\\@b.co',
+  'a&#64;b.co and &#104;ttps://entity.x',
+  '@alice:example.org and `@bob:example.org` and mxc://server/media',
+  '| h | u |\n| --- | --- |\n| https://cell.x | a@b.co |',
+  'Text[^1].\n\n[^1]: Footnote with www.example.com.',
+  '- [ ] task https://x.y\n- [x] done',
+  '![alt https://img.x](https://img.y "t")',
+  ':dir[www.label.x]{href=https://attr.x}',
+  '---\nurl: https://front.matter\n---\n\nbody',
+  'x https://a.b) (https://c.d) https://e.f/?q=1&r=2.',
+  'user.name+tag@sub.example.co.uk, then _underscore_@x.y',
+];
+
+describe('GFM without literal autolinks where none can be: the same trees as remark-gfm', () => {
+  it('every shipped document', () => {
+    const ours = gfmParser(DOCUMENT_PLUGINS);
+    const theirs = wholeGfm(DOCUMENT_PLUGINS);
+    const docs = filesUnder(path.join(SPEC, 'documents'), '.md');
+    expect(docs.length).toBeGreaterThan(3);
+    for (const f of docs) {
+      const text = readFileSync(f, 'utf8');
+      expect(ours.parse(text), f).toEqual(theirs.parse(text));
+    }
+  });
+
+  it('every string in the YAML sources (descriptions, rule texts)', () => {
+    const ours = gfmParser();
+    const theirs = wholeGfm();
+    const strings = filesUnder(SPEC, '.yaml').flatMap((f) => stringsIn(parseYaml(readFileSync(f, 'utf8'))));
+    expect(strings.length).toBeGreaterThan(500);
+    for (const s of strings) expect(ours.parse(s), s).toEqual(theirs.parse(s));
+  });
+
+  it('edge cases: autolinks in and out of code, emphasis, links, tables, footnotes, escapes and entities', () => {
+    for (const plugins of [[], DOCUMENT_PLUGINS]) {
+      const ours = gfmParser(plugins);
+      const theirs = wholeGfm(plugins);
+      for (const text of EDGE_CASES) expect(ours.parse(text), text).toEqual(theirs.parse(text));
+    }
+  });
+
+  it('random text over the characters autolinks and inline syntax are made of', () => {
+    const ours = gfmParser(DOCUMENT_PLUGINS);
+    const theirs = wholeGfm(DOCUMENT_PLUGINS);
+    const pieces = ['h', 't', 'p', 's', ':', '/', '//', 'w', 'www', '.', '@', 'a', 'b', '_', '-', '+', '*', '`', '\\', '[', ']',
+      '(', ')', '~', '|', '&#64;', '<', '>', ' ', '\n', '\n\n', 'http://', 'https://', 'www.', 'x.y', 'mailto:', '!', '^', '#', '{', '}', '='];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(ours.parse(t)).toEqual(theirs.parse(t));
+    }), { numRuns: 2000 });
+  });
+
+  it('the trigger test finds every way an autolink can start, in a text node', () => {
+    for (const t of ['http://x', 'HTTPS://x', 'www.x', 'WWW.x', 'a@b', '_@b', '+@b', '.@b', '-@b']) expect(mayHaveLiteralAutolink(t), t).toBe(true);
+    for (const t of ['mxc://x', 'ftp://x', '@alice:x', ' @x', 'ww.x', 'http:/x']) expect(mayHaveLiteralAutolink(t), t).toBe(false);
+  });
+});
