@@ -12,7 +12,7 @@
  */
 import type { EditionGenerator, PairGenerator } from './generator.js';
 import { modelKeyWithoutDocuments } from '../src/ir/model-key.js';
-import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, setTypesOptions, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
+import { prepareTypesWorker, releaseTypesWorker, useTypesWorkers, configureTypes, typesFilesOffThread, TYPES_DOCUMENT_FIELDS } from './types/off-thread.js';
 import { EDITION_IDS } from '../src/ir/types.js';
 import { setItemMemo } from './drafts/item-memo.js';
 import { rememberDiffParts } from '../src/diff/diff.js';
@@ -69,7 +69,7 @@ export const EDITION_GENERATORS: EditionGenerator[] = [
     offMainThread: true,
     prepare: ({ rebuilds }) => {
       if (rebuilds) useTypesWorkers(EDITION_IDS.length);
-      setTypesOptions({ piecewisePaths: rebuilds });
+      configureTypes({ rebuilds });
       prepareTypesWorker();
     },
     release: releaseTypesWorker,

@@ -90,11 +90,18 @@ function startWorker(slot: number): Worker | undefined {
   return slots[slot];
 }
 
-/** How the types are made, in the workers and here (the generator's prepare sets it: piecewise paths when builds follow). */
+/** How the types are made, in the workers and here, and whether workers keep models between requests. */
 let options: TypesOptions = {};
+let keepModels = false;
 
-export function setTypesOptions(o: TypesOptions): void {
-  options = { ...o };
+/**
+ * Set by the generator's prepare: when builds follow (mxspec watch),
+ * paths.d.ts is converted piece by piece and the workers keep each
+ * edition's model, so that the next build sends and converts what changed.
+ */
+export function configureTypes({ rebuilds }: { rebuilds: boolean }): void {
+  options = { piecewisePaths: rebuilds };
+  keepModels = rebuilds;
 }
 
 /** Start the workers (and their module loading) now; cheap, and a no-op for those already running. */
@@ -143,13 +150,15 @@ const senders = new WeakMap<Worker, Map<string, ModelSender>>();
 function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
   let byEdition = senders.get(w);
   if (!byEdition) senders.set(w, (byEdition = new Map()));
-  let sender = byEdition.get(model.edition.id);
-  if (!sender) byEdition.set(model.edition.id, (sender = new ModelSender()));
+  let sender = keepModels ? byEdition.get(model.edition.id) : undefined;
+  if (!sender) sender = new ModelSender();
+  if (keepModels) byEdition.set(model.edition.id, sender);
+  else byEdition.delete(model.edition.id);
   const message = sender.encode(typesInput(model));
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, model: message, options } satisfies TypesRequest);
+    w.postMessage({ id, model: message, options, keep: keepModels } satisfies TypesRequest);
   });
 }
 

@@ -15,6 +15,14 @@ export interface TypesRequest {
   id: number;
   model: ModelMessage;
   options: TypesOptions;
+  /**
+   * Keep the model's elements for the edition's next request, which then
+   * sends only the elements that changed (mxspec watch). A one-shot build
+   * sends each edition once: keeping its model would only hold the first
+   * edition's elements, and everything remembered by them, in memory while
+   * the second is converted.
+   */
+  keep: boolean;
 }
 
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
@@ -39,8 +47,9 @@ parentPort?.on('message', (req: TypesRequest) => {
   let model: ReturnType<ModelReceiver['decode']>;
   try {
     const edition = req.model.rest.edition.id;
-    let receiver = receivers.get(edition);
-    if (!receiver) receivers.set(edition, (receiver = new ModelReceiver()));
+    const receiver = (req.keep && receivers.get(edition)) || new ModelReceiver();
+    if (req.keep) receivers.set(edition, receiver);
+    else receivers.delete(edition);
     model = receiver.decode(req.model);
   } catch (e) {
     parentPort?.postMessage({ id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies TypesReply);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const dist = (p: string): string => path.join(ROOT, 'dist', p);
-const { typesFilesOffThread, useTypesWorkers, releaseTypesWorker } = (await import(dist('generators/types/off-thread.js'))) as typeof import('../../generators/types/off-thread.js');
+const { typesFilesOffThread, useTypesWorkers, releaseTypesWorker, configureTypes } = (await import(dist('generators/types/off-thread.js'))) as typeof import('../../generators/types/off-thread.js');
 const { typesFiles } = (await import(dist('generators/types/index.js'))) as typeof import('../../generators/types/index.js');
 const { compile } = (await import(dist('src/build/pipeline.js'))) as typeof import('../../src/build/pipeline.js');
 
@@ -37,6 +37,24 @@ describe('types generator off the main thread', () => {
     // Released workers are started again on the next call.
     expect(contents(await Promise.all(models.map((m) => typesFilesOffThread(m))))).toEqual(contents(expected));
     await releaseTypesWorker();
+  });
+
+  it('as in watch (models kept by the workers, paths.d.ts piece by piece), the same files on every request', async () => {
+    const r = await compile(path.join(ROOT, 'spec'), { checkOnly: true });
+    const models = [r.models!.ietf, r.models!['matrix-org']];
+    const expected = (await Promise.all(models.map((m) => typesFiles(m)))).map((f) => f.map((x) => `${x.path}\n${x.content}`));
+    configureTypes({ rebuilds: true });
+    try {
+      useTypesWorkers(2);
+      // The second request of each edition refers to the elements the worker kept.
+      for (let round = 0; round < 2; round++) {
+        const got = await Promise.all(models.map((m) => typesFilesOffThread(m)));
+        expect(got.map((f) => f.map((x) => `${x.path}\n${x.content}`))).toEqual(expected);
+      }
+    } finally {
+      configureTypes({ rebuilds: false });
+      await releaseTypesWorker();
+    }
   });
 
   it('a build that fails in its checks exits with its diagnostics (a worker already at work does not hold it)', () => {
