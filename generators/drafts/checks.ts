@@ -11,7 +11,7 @@ import { ANCHOR_PATTERN, docNameProblems, RESERVED_ANCHOR_PREFIXES } from './doc
 import { CODE_WIDTH } from './json-layout.js';
 import { isElement, walk, textOf, type XElement } from './xml.js';
 
-function nearestLoc(e: XElement, ancestors: XElement[], fallback: SourceLocation): SourceLocation {
+function nearestLoc(e: XElement, ancestors: readonly XElement[], fallback: SourceLocation): SourceLocation {
   if (e.loc) return e.loc;
   for (let i = ancestors.length - 1; i >= 0; i--) if (ancestors[i]!.loc) return ancestors[i]!.loc!;
   return fallback;

@@ -86,10 +86,17 @@ export function toXmlDocument(root: XElement): string {
   return out.join('\n') + '\n';
 }
 
-/** Depth-first walk with the ancestor chain. */
-export function walk(root: XElement, fn: (e: XElement, ancestors: XElement[]) => void, ancestors: XElement[] = []): void {
+/**
+ * Depth-first walk with the ancestor chain, outermost first. The chain is
+ * one array that the walk changes as it goes (a copy per element was most
+ * of what the draft checks allocated): read it during the call, never keep
+ * it.
+ */
+export function walk(root: XElement, fn: (e: XElement, ancestors: readonly XElement[]) => void, ancestors: XElement[] = []): void {
   fn(root, ancestors);
-  for (const c of root.children) if (isElement(c)) walk(c, fn, [...ancestors, root]);
+  ancestors.push(root);
+  for (const c of root.children) if (isElement(c)) walk(c, fn, ancestors);
+  ancestors.pop();
 }
 
 /** All text below an element. */
