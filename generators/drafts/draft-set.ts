@@ -17,7 +17,7 @@ import { sectionNumbers } from './numbering.js';
 import { el, isElement, toXmlDocument, type XElement } from './xml.js';
 import { markNonAscii } from './non-ascii.js';
 import {
-  checkAnchors, checkAscii, checkAuthors, checkBcp14, checkCodeWidth, checkDocName, checkReferences, checkRequiredSections, checkSectionOrder, checkXrefs,
+  checkAnchors, checkAscii, checkAuthors, checkBcp14, checkCodeWidth, checkDocName, checkReferences, checkRequiredSections, checkSectionOrder, checkXrefs, placedElements,
 } from './checks.js';
 
 /** A draft's text; its element tree is not kept (at scale it is many times the size of the text). */
@@ -218,14 +218,15 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     const own = new DiagnosticBag();
     ctx.report = own;
     checkDocName(ctx, tree);
-    const anchors = checkAnchors(ctx, tree);
-    checkXrefs(ctx, tree, anchors);
-    checkSectionOrder(ctx, tree);
+    const elements = placedElements(tree, ctx.doc.loc);
+    const anchors = checkAnchors(ctx, elements);
+    checkXrefs(ctx, elements, anchors);
+    checkSectionOrder(ctx, elements);
     checkRequiredSections(ctx, tree);
     checkBcp14(ctx);
     checkReferences(ctx);
-    checkCodeWidth(ctx, tree);
-    checkAscii(ctx, tree);
+    checkCodeWidth(ctx, elements);
+    checkAscii(ctx, elements);
     checkAuthors(ctx, authorsSeen);
     ctx.report = diagnostics;
     diagnostics.push(...own.items);

@@ -86,19 +86,6 @@ export function toXmlDocument(root: XElement): string {
   return out.join('\n') + '\n';
 }
 
-/**
- * Depth-first walk with the ancestor chain, outermost first. The chain is
- * one array that the walk changes as it goes (a copy per element was most
- * of what the draft checks allocated): read it during the call, never keep
- * it.
- */
-export function walk(root: XElement, fn: (e: XElement, ancestors: readonly XElement[]) => void, ancestors: XElement[] = []): void {
-  fn(root, ancestors);
-  ancestors.push(root);
-  for (const c of root.children) if (isElement(c)) walk(c, fn, ancestors);
-  ancestors.pop();
-}
-
 /** All text below an element. */
 export function textOf(n: XNode): string {
   return typeof n === 'string' ? n : n.children.map(textOf).join('');

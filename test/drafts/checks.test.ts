@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { buildDiagnostics, copyFixture, edit, FIXTURE_SPEC } from './helpers.js';
-import { checkXrefs } from '../../generators/drafts/checks.js';
+import { checkXrefs, placedElements } from '../../generators/drafts/checks.js';
 import { newContext } from '../../generators/drafts/context.js';
 import { el } from '../../generators/drafts/xml.js';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
@@ -93,7 +93,7 @@ describe('draft checks', () => {
     const x = el('xref', { target: 'nowhere' });
     ctx.xrefs.push({ element: x, loc: { file: 'documents/api.md', line: 7, column: 3 } });
     const tree = el('rfc', {}, [el('middle', {}, [el('section', { anchor: 'intro' }, [el('name', {}, ['Intro']), el('t', {}, [x, el('xref', { target: 'intro' })])])])]);
-    checkXrefs(ctx, tree, new Set(['intro']));
+    checkXrefs(ctx, placedElements(tree, doc.loc), new Set(['intro']));
     expect(report.items.map((d) => [d.code, d.loc?.line, d.message])).toEqual([['MX7003', 7, 'cross-reference to "nowhere", which is not an anchor of this draft']]);
   });
 
