@@ -22,19 +22,46 @@ function scalar(v: unknown): string {
   return JSON.stringify(v === undefined ? null : v).replace(/[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** One-line form with a space after ":" and ",". */
-function compact(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(compact).join(', ')}]`;
-  if (v !== null && typeof v === 'object') {
-    return `{${Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => `${scalar(k)}: ${compact(x)}`).join(', ')}}`;
+/**
+ * The one-line form (a space after ":" and ",") when it is at most `limit`
+ * characters long, else undefined. It stops as soon as it is too long: a
+ * large value is laid out member by member, and making its whole one-line
+ * form at every level first cost time in proportion to size times depth.
+ */
+function compactWithin(v: unknown, limit: number): string | undefined {
+  if (v === null || typeof v !== 'object') {
+    const s = scalar(v);
+    return s.length <= limit ? s : undefined;
   }
-  return scalar(v);
+  const parts: string[] = [];
+  // "[" + "]" (or the braces), then ", " between parts.
+  let length = 2;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const item = compactWithin(x, limit - length - (parts.length ? 2 : 0));
+      if (item === undefined) return undefined;
+      length += item.length + (parts.length ? 2 : 0);
+      parts.push(item);
+    }
+    return length <= limit ? `[${parts.join(', ')}]` : undefined;
+  }
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (x === undefined) continue;
+    const key = `${scalar(k)}: `;
+    const value = compactWithin(x, limit - length - (parts.length ? 2 : 0) - key.length);
+    if (value === undefined) return undefined;
+    length += key.length + value.length + (parts.length ? 2 : 0);
+    parts.push(key + value);
+  }
+  return length <= limit ? `{${parts.join(', ')}}` : undefined;
 }
 
 /** `indent` is the current line's indentation, `used` the columns taken before the value on its first line, plus what must follow it (",") */
 function lay(v: unknown, indent: string, used: number, width: number): string {
-  const one = compact(v);
-  if (used + one.length <= width || v === null || typeof v !== 'object') return one;
+  // A scalar goes on its line however long it is (a long string is folded later).
+  if (v === null || typeof v !== 'object') return scalar(v);
+  const one = compactWithin(v, width - used);
+  if (one !== undefined) return one;
   const inner = indent + '  ';
   if (Array.isArray(v)) {
     if (!v.length) return '[]';

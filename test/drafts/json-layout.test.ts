@@ -16,6 +16,36 @@ describe('JSON layout', () => {
     }));
   });
 
+  it('equals the plain definition: one line whenever the whole one-line form fits, else one member per line (property)', () => {
+    // The definition, written the simple way (the generator stops building a one-line form once it is too long).
+    const scalar = (v: unknown): string => JSON.stringify(v === undefined ? null : v).replace(/[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const compact = (v: unknown): string => Array.isArray(v) ? `[${v.map(compact).join(', ')}]`
+      : v !== null && typeof v === 'object' ? `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${scalar(k)}: ${compact(x)}`).join(', ')}}`
+      : scalar(v);
+    const lay = (v: unknown, indent: string, used: number, width: number): string => {
+      const one = compact(v);
+      if (used + one.length <= width || v === null || typeof v !== 'object') return one;
+      const inner = indent + '  ';
+      if (Array.isArray(v)) {
+        if (!v.length) return '[]';
+        return `[\n${v.map((x, i) => inner + lay(x, inner, inner.length + (i < v.length - 1 ? 1 : 0), width)).join(',\n')}\n${indent}]`;
+      }
+      const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+      if (!entries.length) return '{}';
+      return `{\n${entries.map(([k, x], i) => {
+        const key = `${scalar(k)}: `;
+        return inner + key + lay(x, inner, inner.length + key.length + (i < entries.length - 1 ? 1 : 0), width);
+      }).join(',\n')}\n${indent}}`;
+    };
+    const anyJson = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 6 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 6 })),
+    })).value;
+    fc.assert(fc.property(anyJson, fc.integer({ min: 0, max: 80 }), (v, width) => {
+      expect(layoutJson(v, width)).toBe(lay(v, '', 0, width));
+    }), { numRuns: 3000 });
+  });
+
   it('uses one line when it fits, one member per line otherwise', () => {
     expect(layoutJson({ a: 1, b: [1, 2] })).toBe('{"a": 1, "b": [1, 2]}');
     const wide = { origin: 'origin.example.org', destination: 'destination.example.org', ts: 1735689600000 };
