@@ -115,24 +115,28 @@ function writeIdentifiers(w: CodeBlockWriter): void {
 }
 
 /**
- * The declarations of each named schema, remembered by schema element with
- * the plan's fingerprint (the only other thing they depend on: the names
- * references are written with). Projection keeps unchanged elements and the
- * types worker receives them as the same objects (model-transfer.ts), so an
- * edit in `mxspec watch` writes the declarations of the edited schemas only.
+ * The declarations of each named schema, content block, event type and EDU
+ * type, remembered by model element with the plan's fingerprint (the only
+ * other thing they depend on: the names references are written with).
+ * Projection keeps unchanged elements and the types worker receives them as
+ * the same objects (model-transfer.ts), so an edit in `mxspec watch` writes
+ * the declarations of the edited elements only.
  */
-const schemaDeclarations = new WeakMap<object, { fingerprint: string; text: string }>();
+const elementDeclarations = new WeakMap<object, { fingerprint: string; text: string }>();
+
+/** Appends the declarations `write` gives for `element`, written now or remembered. */
+function appendDeclarations(out: DeclarationText, element: object, plan: DeclarationsPlan, write: (w: CodeBlockWriter) => void): void {
+  let known = elementDeclarations.get(element);
+  if (known?.fingerprint !== plan.fingerprint) {
+    known = { fingerprint: plan.fingerprint, text: out.declarations(write) };
+    elementDeclarations.set(element, known);
+  }
+  out.append(known.text);
+}
 
 function writeSchemas(out: DeclarationText, model: EditionModel, plan: DeclarationsPlan): void {
   section(out.writer, 'Named schemas');
-  for (const s of model.schemas) {
-    let known = schemaDeclarations.get(s);
-    if (known?.fingerprint !== plan.fingerprint) {
-      known = { fingerprint: plan.fingerprint, text: out.declarations((w) => writeSchema(w, s, plan)) };
-      schemaDeclarations.set(s, known);
-    }
-    out.append(known.text);
-  }
+  for (const s of model.schemas) appendDeclarations(out, s, plan, (w) => writeSchema(w, s, plan));
 }
 
 function writeSchema(w: CodeBlockWriter, s: EditionModel['schemas'][number], plan: DeclarationsPlan): void {
@@ -152,13 +156,14 @@ function writeSchema(w: CodeBlockWriter, s: EditionModel['schemas'][number], pla
   }
 }
 
-function writeBlocks(w: CodeBlockWriter, model: EditionModel, plan: DeclarationsPlan): void {
-  section(w, 'Content blocks');
+function writeBlocks(out: DeclarationText, model: EditionModel, plan: DeclarationsPlan): void {
+  section(out.writer, 'Content blocks');
   for (const b of model.contentBlocks) {
-    writeNamedType(w, blockTypeName(b.name), b.schema, plan.ctx, 'full', {
+    appendDeclarations(out, b, plan, (w) => writeNamedType(w, blockTypeName(b.name), b.schema, plan.ctx, 'full', {
       description: b.description, lifecycle: b.lifecycle, port: b.port, notes: [`Content block \`${b.name}\`.`],
-    });
+    }));
   }
+  const w = out.writer;
   w.blankLineIfLastNot();
   writeDoc(w, ['Content block name -> the type of its value.']);
   w.write('export interface ContentBlockMap {').newLine();
@@ -174,32 +179,36 @@ function stateKeyType(e: EventType): string {
   return f ? FORMAT_TYPES[f] : 'string';
 }
 
-function writeEvents(w: CodeBlockWriter, model: EditionModel, plan: DeclarationsPlan): void {
-  section(w, 'Event types');
-  for (const e of model.eventTypes) {
-    const name = eventContentTypeName(e.name);
-    const kind = e.kind === 'state' ? `state event; state key: ${e.stateKey?.format ?? 'any string'}` : 'message event';
-    const doc = { description: e.description, lifecycle: e.lifecycle, port: e.port, notes: [`Content of \`${e.name}\` (${kind}).`] };
-    if (!e.msgtypes?.length) {
-      writeNamedType(w, name, e.content, plan.ctx, 'full', doc);
-      continue;
-    }
-    const base = `${name}Base`;
-    writeNamedType(w, base, e.content, plan.ctx, 'full', { ...doc, notes: [`Fields of \`${e.name}\` content shared by every \`msgtype\`.`] });
-    const members: string[] = [];
-    for (const m of e.msgtypes) {
-      const mName = msgtypeContentTypeName(e.name, m.name);
-      members.push(mName);
-      w.blankLineIfLastNot();
-      writeDoc(w, { node: m.schema, notes: [`Content of \`${e.name}\` with \`msgtype\` \`${m.name}\`.`] });
-      w.write(`export type ${mName} = ${base} & { msgtype: ${stringLiteral(m.name)} } & `);
-      writeType(w, m.schema, plan.ctx, 'full');
-      w.write(';').newLine();
-    }
-    w.blankLineIfLastNot();
-    writeDoc(w, { ...doc, notes: [...doc.notes, 'A union on `msgtype`: narrowing `content.msgtype` gives the matching member.'] });
-    w.writeLine(`export type ${name} = ${members.join(' | ')};`);
+/** One event type's content declarations (with one per `msgtype`, and their union, when it has them). */
+function writeEvent(w: CodeBlockWriter, e: EventType, plan: DeclarationsPlan): void {
+  const name = eventContentTypeName(e.name);
+  const kind = e.kind === 'state' ? `state event; state key: ${e.stateKey?.format ?? 'any string'}` : 'message event';
+  const doc = { description: e.description, lifecycle: e.lifecycle, port: e.port, notes: [`Content of \`${e.name}\` (${kind}).`] };
+  if (!e.msgtypes?.length) {
+    writeNamedType(w, name, e.content, plan.ctx, 'full', doc);
+    return;
   }
+  const base = `${name}Base`;
+  writeNamedType(w, base, e.content, plan.ctx, 'full', { ...doc, notes: [`Fields of \`${e.name}\` content shared by every \`msgtype\`.`] });
+  const members: string[] = [];
+  for (const m of e.msgtypes) {
+    const mName = msgtypeContentTypeName(e.name, m.name);
+    members.push(mName);
+    w.blankLineIfLastNot();
+    writeDoc(w, { node: m.schema, notes: [`Content of \`${e.name}\` with \`msgtype\` \`${m.name}\`.`] });
+    w.write(`export type ${mName} = ${base} & { msgtype: ${stringLiteral(m.name)} } & `);
+    writeType(w, m.schema, plan.ctx, 'full');
+    w.write(';').newLine();
+  }
+  w.blankLineIfLastNot();
+  writeDoc(w, { ...doc, notes: [...doc.notes, 'A union on `msgtype`: narrowing `content.msgtype` gives the matching member.'] });
+  w.writeLine(`export type ${name} = ${members.join(' | ')};`);
+}
+
+function writeEvents(out: DeclarationText, model: EditionModel, plan: DeclarationsPlan): void {
+  section(out.writer, 'Event types');
+  for (const e of model.eventTypes) appendDeclarations(out, e, plan, (w) => writeEvent(w, e, plan));
+  const w = out.writer;
   w.blankLineIfLastNot();
   writeDoc(w, ['Event type -> the type of its `content`.']);
   w.write('export interface EventContentMap {').newLine();
@@ -259,13 +268,14 @@ function writeEvents(w: CodeBlockWriter, model: EditionModel, plan: Declarations
   w.writeLine(`export type RoomEvent<T extends EventType = EventType> = ${union};`);
 }
 
-function writeEdus(w: CodeBlockWriter, model: EditionModel, plan: DeclarationsPlan): void {
-  section(w, 'EDU types');
+function writeEdus(out: DeclarationText, model: EditionModel, plan: DeclarationsPlan): void {
+  section(out.writer, 'EDU types');
   for (const e of model.eduTypes) {
-    writeNamedType(w, eduContentTypeName(e.name), e.content, plan.ctx, 'full', {
+    appendDeclarations(out, e, plan, (w) => writeNamedType(w, eduContentTypeName(e.name), e.content, plan.ctx, 'full', {
       description: e.description, lifecycle: e.lifecycle, port: e.port, notes: [`Content of the \`${e.name}\` EDU.`],
-    });
+    }));
   }
+  const w = out.writer;
   w.blankLineIfLastNot();
   writeDoc(w, ['EDU type -> the type of its `content`.']);
   w.write('export interface EduContentMap {').newLine();
@@ -357,8 +367,8 @@ export function writeDeclarations(out: DeclarationText, model: EditionModel, pla
   writeIdentifiers(out.writer);
   writeSchemas(out, model, plan);
   // The writer changes with every remembered piece appended: each section takes the current one.
-  writeBlocks(out.writer, model, plan);
-  writeEvents(out.writer, model, plan);
-  writeEdus(out.writer, model, plan);
+  writeBlocks(out, model, plan);
+  writeEvents(out, model, plan);
+  writeEdus(out, model, plan);
   writeRpcs(out.writer, model, plan);
 }

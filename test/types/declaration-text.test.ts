@@ -14,7 +14,9 @@ import { DeclarationText } from '../../generators/types/declaration-text.js';
 import { indexDeclarations } from '../../generators/types/index.js';
 import { loadProgram } from '../../src/program/load-program.js';
 import { projectEdition } from '../../src/editions/project.js';
-import { SPEC } from '../helpers/cli.js';
+import { SPEC, tempDir } from '../helpers/cli.js';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const { Project, IndentationText, NewLineKind, QuoteKind } = requireTsMorph();
 const project = new Project({
@@ -72,6 +74,31 @@ describe('index.d.ts from pieces', () => {
       expect(indexDeclarations(projectEdition(program, edition))).toBe(first);
       // And from a copy that shares no object with the first (nothing remembered applies).
       expect(indexDeclarations(structuredClone(projectEdition(program, edition)))).toBe(first);
+    }
+  });
+
+  it('after edits to an event type, an EDU type and a content block, remembered and new declarations join to a fresh conversion', async () => {
+    const spec = path.join(tempDir('mxspec-decl-'), 'spec');
+    cpSync(SPEC, spec, { recursive: true });
+    const cache = new Map();
+    const edits: [string, string, string][] = [
+      ['events/event-types.yaml', 'The first event of every room.', 'The very first event of every room.'],
+      ['events/edu-types.yaml', 'Tells another server that one of', 'Tells another server that any of'],
+      ['events/content-blocks.yaml', 'The renderings of the topic.', 'Every rendering of the topic.'],
+    ];
+    for (const edition of ['ietf', 'matrix-org'] as const) indexDeclarations(projectEdition((await loadProgram(spec, cache)).program!, edition));
+    for (const [file, from, to] of edits) {
+      const f = path.join(spec, file);
+      const text = readFileSync(f, 'utf8');
+      expect(text.includes(from), from).toBe(true);
+      writeFileSync(f, text.replace(from, to));
+      for (const edition of ['ietf', 'matrix-org'] as const) {
+        const model = projectEdition((await loadProgram(spec, cache)).program!, edition);
+        const joined = indexDeclarations(model);
+        expect(joined).toContain(to);
+        // A copy shares no object with anything remembered: everything is written anew.
+        expect(joined).toBe(indexDeclarations(structuredClone(model)));
+      }
     }
   });
 });
