@@ -5,7 +5,7 @@
  * same API the CLI uses; one test goes through real fs.watch events.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCliInProcess, snapshotTree, tempDir } from '../helpers/cli.js';
 
@@ -107,6 +107,20 @@ describe('incremental build', () => {
     expect(fixed.ok, JSON.stringify(fixed.diagnostics)).toBe(true);
     expect(fixed.reparsed).toEqual(['schemas/core.yaml']);
     expect(readFileSync(path.join(ws.out, 'ietf/openapi.json'), 'utf8')).toContain('Implementation name (fixed).');
+  });
+
+  it('writes into a folder of out/ that was removed since the last build (made again)', async () => {
+    const ws = workspace();
+    const b = createIncrementalBuild(ws);
+    expect((await b.rebuild()).ok).toBe(true);
+    rmSync(path.join(ws.out, 'ietf/drafts'), { recursive: true, force: true });
+    edit(path.join(ws.spec, 'documents/api.md'), 'A server MUST answer.', 'A server MUST answer at once.');
+    const r = await b.rebuild(['documents/api.md']);
+    expect(r.ok, JSON.stringify(r.diagnostics)).toBe(true);
+    const draft = r.written.find((p) => p.startsWith('ietf/drafts/'));
+    expect(draft, 'the draft is written again').toBeDefined();
+    expect(readFileSync(path.join(ws.out, draft!), 'utf8')).toContain('answer at once');
+    expect(readdirSync(path.join(ws.out, 'ietf/drafts')).filter((n) => n.startsWith('.mxspec-tmp-'))).toEqual([]);
   });
 
   it('removes outputs the build no longer produces, and only inside the folders it owns', async () => {
