@@ -82,6 +82,8 @@ interface CaseReport {
   skipped?: string;
 }
 
+/** A ratio with at least two significant digits: 0.098 is not shown as "0.10" beside a target of ≤ 0.1. */
+export const fmtRatio = (r: number): string => (r >= 1 ? r.toFixed(2) : r.toPrecision(2));
 const fmt = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const span = (s: Summary): string => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})`;
 const mib = (kb?: number): string => (kb === undefined ? '' : `${(kb / 1024).toFixed(0)} MiB`);
@@ -327,7 +329,7 @@ export function renderCases(cases: CaseReport[], o: Options): string {
       const a = r.note ?? `${span(r.a.s)}${r.a.rssKb ? `, ${mib(r.a.rssKb)} peak` : ''}`;
       const b = r.b ? `${r.b.label}: ${span(r.b.s)}${r.b.rssKb ? `, ${mib(r.b.rssKb)} peak` : ''}` : '';
       const verdict = r.met === undefined ? '' : r.met ? 'met' : '**missed**';
-      out.push(`| ${c.n} | ${r.what} | ${a} | ${b} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${r.target ?? ''} | ${verdict} |`);
+      out.push(`| ${c.n} | ${r.what} | ${a} | ${b} | ${r.ratio === undefined ? '' : fmtRatio(r.ratio)} | ${r.target ?? ''} | ${verdict} |`);
     }
   }
   out.push('');
