@@ -33,27 +33,23 @@ function compactWithin(v: unknown, limit: number): string | undefined {
     const s = scalar(v);
     return s.length <= limit ? s : undefined;
   }
+  const array = Array.isArray(v);
+  // Each member as what precedes its value on the line (an object's key) and the value.
+  const members: [string, unknown][] = array
+    ? v.map((x) => ['', x])
+    : Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [`${scalar(k)}: `, x]);
   const parts: string[] = [];
-  // "[" + "]" (or the braces), then ", " between parts.
+  // The brackets, then ", " between members.
   let length = 2;
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const item = compactWithin(x, limit - length - (parts.length ? 2 : 0));
-      if (item === undefined) return undefined;
-      length += item.length + (parts.length ? 2 : 0);
-      parts.push(item);
-    }
-    return length <= limit ? `[${parts.join(', ')}]` : undefined;
-  }
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (x === undefined) continue;
-    const key = `${scalar(k)}: `;
-    const value = compactWithin(x, limit - length - (parts.length ? 2 : 0) - key.length);
+  for (const [prefix, x] of members) {
+    const separator = parts.length ? 2 : 0;
+    const value = compactWithin(x, limit - length - separator - prefix.length);
     if (value === undefined) return undefined;
-    length += key.length + value.length + (parts.length ? 2 : 0);
-    parts.push(key + value);
+    length += separator + prefix.length + value.length;
+    parts.push(prefix + value);
   }
-  return length <= limit ? `{${parts.join(', ')}}` : undefined;
+  if (length > limit) return undefined;
+  return array ? `[${parts.join(', ')}]` : `{${parts.join(', ')}}`;
 }
 
 /** `indent` is the current line's indentation, `used` the columns taken before the value on its first line, plus what must follow it (",") */

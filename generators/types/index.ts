@@ -11,6 +11,7 @@ import { planDeclarations, writeDeclarations } from './declarations.js';
 import { DeclarationText } from './declaration-text.js';
 import { packageName, packageVersion } from './naming.js';
 import { pathsDeclarations } from './paths.js';
+import { piecewisePathsDeclarations } from './paths-pieces.js';
 import { renderReadme } from './readme.js';
 import { requireTsMorph } from './commonjs.js';
 
@@ -106,7 +107,7 @@ export async function typesFiles(model: EditionModel, opts: TypesOptions = {}): 
     { path: `${dir}/README.md`, content: readme(model, doc) },
     { path: `${dir}/index.d.ts`, content: indexDeclarations(model) },
     { path: `${dir}/package.json`, content: packageJson(model) },
-    { path: `${dir}/paths.d.ts`, content: pathsDeclarations(doc, { piecewise: opts.piecewisePaths }) },
+    { path: `${dir}/paths.d.ts`, content: opts.piecewisePaths ? piecewisePathsDeclarations(doc) : pathsDeclarations(doc) },
   ];
 }
 

@@ -24,7 +24,7 @@
  * the whole conversion byte for byte.
  */
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
-import { hasDiscriminator, pathsOptions, transformContext } from './paths.js';
+import { hasDiscriminator, pathsFile, pathsOptions, transformContext, wholeDocument } from './paths.js';
 import { isSharedOpenApiObject } from '../openapi/document.js';
 
 type Json = Record<string, unknown>;
@@ -77,13 +77,9 @@ function stillValid(piece: Piece, resolve: (ref: string) => unknown): boolean {
 }
 
 /** Converts one piece document; undefined when its text is not in the frame expected of it. */
-function convert(
-  pieceDocument: Json,
-  base: Record<string, unknown>,
-  resolve: (ref: string) => unknown,
-  cut: (text: string) => { member: string; operations: string } | undefined,
-): Piece | undefined {
+function convert(pieceDocument: Json, base: Record<string, unknown>, cut: (text: string) => { member: string; operations: string } | undefined): Piece | undefined {
   const { transformSchema, astToString } = requireOpenapiTypescriptTransform();
+  const resolve = base.resolve as (ref: string) => unknown;
   const used = new Set<string>();
   const lookups: [string, unknown][] = [];
   const ctx = {
@@ -149,7 +145,7 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
     const known = anchor && pathPieces.get(anchor);
     let piece = known && known.url === url && sameEntries(known.entries, entries) && stillValid(known.piece, resolve) ? known.piece : undefined;
     if (!piece) {
-      piece = convert({ paths: { [url]: item } }, base, resolve, cutPath);
+      piece = convert({ paths: { [url]: item } }, base, cutPath);
       if (!piece) return undefined;
       converted++;
       // Only objects shared between builds are never changed once made (an item's values: its operations).
@@ -164,7 +160,7 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
     const known = isObject(schema) ? schemaPieces.get(schema) : undefined;
     let piece = known && known.name === name && stillValid(known.piece, resolve) ? known.piece : undefined;
     if (!piece) {
-      piece = convert({ components: { schemas: { [name]: schema } } }, base, resolve, cutSchema);
+      piece = convert({ components: { schemas: { [name]: schema } } }, base, cutSchema);
       if (!piece) return undefined;
       converted++;
       if (isObject(schema) && remembers(schema)) schemaPieces.set(schema, { name, piece });
@@ -177,4 +173,9 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
     + SCHEMAS_OPEN + schemaMembers.join('') + SCHEMAS_CLOSE + EMPTY('$defs')
     + (operations ? `${OPERATIONS_OPEN}${operations}}\n` : EMPTY('operations'));
   return { body, used, converted };
+}
+
+/** paths.d.ts of the document, from pieces where it can be taken apart (else converted whole). */
+export function piecewisePathsDeclarations(document: Json): string {
+  return pathsFile(piecewisePaths(document) ?? wholeDocument(document));
 }

@@ -10,7 +10,6 @@
 import { requireOpenapiTypescriptTransform, requireTypescript } from './commonjs.js';
 import { FORMAT_TYPES, openApiFormat, TIMESTAMP_TYPE } from './naming.js';
 import { isSharedOpenApiObject } from '../openapi/document.js';
-import { piecewisePaths } from './paths-pieces.js';
 
 const ts = requireTypescript();
 
@@ -150,9 +149,12 @@ export function pathsOptions(used: Set<string>): PathsOptions {
  * edition and loading Redocly at all (about a third of the types worker's
  * cost, more at scale); the output is the same, byte for byte (tested).
  */
-export function pathsDeclarations(document: Record<string, unknown>, opts: { piecewise?: boolean } = {}): string {
-  const pieces = opts.piecewise ? piecewisePaths(document) : undefined;
-  const { body, used } = pieces ?? wholeDocument(document);
+export function pathsDeclarations(document: Record<string, unknown>): string {
+  return pathsFile(wholeDocument(document));
+}
+
+/** paths.d.ts from the declarations of a document: the header, the imports they need, the declarations. */
+export function pathsFile({ body, used }: { body: string; used: Set<string> }): string {
   const imports = used.size ? `import type { ${[...used].sort().join(', ')} } from './index.js';\n\n` : '';
   return PATHS_HEADER + imports + body;
 }

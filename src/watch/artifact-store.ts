@@ -73,18 +73,18 @@ export class ArtifactStore {
     if (!this.primed) await this.prime();
     const want = new Map<string, OutputFile>();
     for (const f of files) want.set(safeOutputPath(f.path), f);
-    const changed: [string, OutputFile][] = [];
+    const written: string[] = [];
     let unchanged = 0;
     for (const [rel, f] of want) {
       const known = this.onDisk.get(rel);
       const same = known !== undefined && ('text' in known ? known.text === f.content : known.hash === hashOf(f.content));
-      if (same) {
-        unchanged++;
-        this.onDisk.set(rel, { text: f.content });
-      } else changed.push([rel, f]);
+      if (same) unchanged++;
+      else {
+        this.writeAtomically(rel, f.content);
+        written.push(rel);
+      }
+      this.onDisk.set(rel, { text: f.content });
     }
-    for (const [, f] of changed) this.writeAtomically(f.path, f.content);
-    for (const [rel, f] of changed) this.onDisk.set(rel, { text: f.content });
 
     const removed: string[] = [];
     for (const rel of [...this.onDisk.keys()]) {
@@ -93,7 +93,7 @@ export class ArtifactStore {
       this.onDisk.delete(rel);
       removed.push(rel);
     }
-    return { written: changed.map(([, f]) => f.path).sort(), removed: removed.sort(), unchanged };
+    return { written: written.sort(), removed: removed.sort(), unchanged };
   }
 
   /**

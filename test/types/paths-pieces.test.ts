@@ -13,7 +13,7 @@ import { loadProgram, type ParseCache } from '../../src/program/load-program.js'
 import { projectEdition } from '../../src/editions/project.js';
 import { buildOpenApiDocument } from '../../generators/openapi/document.js';
 import { pathsDeclarations, wholeDocument } from '../../generators/types/paths.js';
-import { piecewisePaths } from '../../generators/types/paths-pieces.js';
+import { piecewisePaths, piecewisePathsDeclarations } from '../../generators/types/paths-pieces.js';
 import { SPEC, tempDir } from '../helpers/cli.js';
 import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 
@@ -29,7 +29,7 @@ function expectSameAsWhole(doc: Json): void {
   const whole = wholeDocument(doc);
   expect(pieces!.body).toBe(whole.body);
   expect([...pieces!.used].sort()).toEqual([...whole.used].sort());
-  expect(pathsDeclarations(doc, { piecewise: true })).toBe(pathsDeclarations(doc));
+  expect(piecewisePathsDeclarations(doc)).toBe(pathsDeclarations(doc));
 }
 
 describe('paths.d.ts piece by piece equals the whole conversion', () => {
@@ -162,7 +162,7 @@ describe('documents of another shape are converted whole', () => {
       const doc = base();
       change(doc);
       expect(piecewisePaths(doc)).toBeUndefined();
-      expect(pathsDeclarations(doc, { piecewise: true })).toBe(pathsDeclarations(doc));
+      expect(piecewisePathsDeclarations(doc)).toBe(pathsDeclarations(doc));
     });
   }
 
