@@ -18,6 +18,8 @@ export interface Command {
   env?: Record<string, string>;
   /** Runs before every timed run (not timed), e.g. removing the output of the last one. */
   before?: () => void;
+  /** Receives what a successful run printed on stdout (a probe's report). */
+  onStdout?: (stdout: string) => void;
 }
 
 export interface Sample {
@@ -46,6 +48,7 @@ export function runOnce(c: Command): Sample {
   if (r.status !== 0) {
     throw new CommandFailed(`${c.label} failed (exit ${r.status}): ${c.cmd} ${c.args.join(' ')}\n${(r.stderr || '').slice(-2000)}`);
   }
+  c.onStdout?.(r.stdout);
   let maxRssKb: number | undefined;
   if (useTime && existsSync(rssFile)) {
     const n = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());

@@ -1,0 +1,54 @@
+/**
+ * The bench's floor probe (scripts/bench/parse-floor.ts) parses exactly the
+ * files a build reads, and reports what it parsed. No timing is asserted
+ * (benchmarks only).
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseFloor, sourceFiles } from '../../scripts/bench/parse-floor.js';
+import { readSpecTree } from '../../src/load/read-tree.js';
+import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SPEC = path.join(ROOT, 'spec');
+
+describe('parse-floor probe', () => {
+  it('parses the files the build reads from the shipped spec, and only those', async () => {
+    const read = await readSpecTree(SPEC, new DiagnosticBag());
+    const probed = sourceFiles([SPEC]).map((f) => path.relative(SPEC, f).split(path.sep).join('/'));
+    expect(probed.sort()).toEqual(read.map((f) => f.rel).sort());
+  });
+
+  it('counts the files and bytes it parsed, YAML and Markdown alike', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mxspec-floor-'));
+    mkdirSync(path.join(dir, 'documents'));
+    writeFileSync(path.join(dir, 'README.md'), '# not a source\n');
+    writeFileSync(path.join(dir, 'editions.yaml'), 'editions:\n  ietf: {}\n');
+    writeFileSync(path.join(dir, 'documents', 'a.md'), '---\ntitle: A\n---\n\n# Ä heading\n\n::rpc{name=x}\n');
+    writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
+    const files = sourceFiles([dir]);
+    expect(files.map((f) => path.relative(dir, f))).toEqual([path.join('documents', 'a.md'), 'editions.yaml']);
+    const r = parseFloor(files);
+    expect(r.files).toBe(2);
+    expect(r.bytes).toBe(files.reduce((n, f) => n + statSync(f).size, 0));
+    expect(r.parseMs).toBeGreaterThan(0);
+  });
+
+  it('runs as a process and prints its report as one JSON line', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/bench/parse-floor.js'), path.join(SPEC, 'editions.yaml')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout.trim()) as { files: number; bytes: number; parseMs: number };
+    expect(report.files).toBe(1);
+    expect(report.bytes).toBe(statSync(path.join(SPEC, 'editions.yaml')).size);
+  });
+
+  it('fails with a usage line when given nothing to parse', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/bench/parse-floor.js')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^usage: parse-floor PATH/);
+  });
+});
