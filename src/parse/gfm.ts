@@ -31,6 +31,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { MIN_PIECE_CHARS, sectionCuts } from './top-level-sections.js';
 
 const AUTOLINK_START = /https?:\/\/|www\.|[\w+\-.]@/i;
 
@@ -61,15 +62,58 @@ export interface MarkdownParser {
   parse(text: string): Root;
 }
 
-/** A GFM parser with `plugins` after GFM (as `unified().use(remarkParse).use(remarkGfm).use(plugins)` would be). */
-export function gfmParser(plugins: PluggableList = []): MarkdownParser {
+interface Point {
+  line: number;
+  column: number;
+  offset?: number;
+}
+interface Positioned {
+  position?: { start: Point; end: Point };
+  children?: Positioned[];
+}
+
+/** Moves every position in a piece's tree to where the piece sits in the whole text (pieces start at a line's start). */
+function movePositions(node: Positioned, lines: number, offset: number): void {
+  const p = node.position;
+  if (p) {
+    const move = (x: Point): Point => ({ line: x.line + lines, column: x.column, offset: x.offset === undefined ? undefined : x.offset + offset });
+    node.position = { start: move(p.start), end: move(p.end) };
+  }
+  if (node.children) for (const c of node.children) movePositions(c, lines, offset);
+}
+
+/**
+ * A GFM parser with `plugins` after GFM (as `unified().use(remarkParse).use(remarkGfm).use(plugins)` would be).
+ * A long text is parsed in pieces cut at top-level headings (src/parse/top-level-sections.ts), then put together.
+ */
+export function gfmParser(plugins: PluggableList = [], options: { minPieceChars?: number } = {}): MarkdownParser {
+  const minPiece = options.minPieceChars ?? MIN_PIECE_CHARS;
   const full = unified().use(remarkParse).use(remarkGfm).use(plugins);
   const lean = unified().use(remarkParse).use(remarkGfmWithoutLiteralAutolinks as never).use(plugins);
+  const parseWhole = (text: string): Root => {
+    // Not the source text: `a\@b.co` and `a&#64;b.co` hold no trigger there, but their text nodes do.
+    const tree = lean.parse(text);
+    return textMayHaveLiteralAutolink(tree) ? full.parse(text) : tree;
+  };
   return {
     parse(text) {
-      // Not the source text: `a\@b.co` and `a&#64;b.co` hold no trigger there, but their text nodes do.
-      const tree = lean.parse(text);
-      return textMayHaveLiteralAutolink(tree) ? full.parse(text) : tree;
+      const cuts = sectionCuts(text, minPiece);
+      if (!cuts.length) return parseWhole(text);
+      const root: Root = { type: 'root', children: [] };
+      let lines = 0;
+      let from = 0;
+      let last: Root | undefined;
+      for (const to of [...cuts, text.length]) {
+        const piece = text.slice(from, to);
+        last = parseWhole(piece);
+        if (from > 0) movePositions(last, lines, from);
+        root.children.push(...last.children);
+        if (!root.position) root.position = last.position;
+        for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
+        from = to;
+      }
+      root.position = { start: root.position!.start, end: last!.position!.end };
+      return root;
     },
   };
 }
