@@ -47,6 +47,13 @@ interface DirectiveNode extends Parent {
   attributes?: Record<string, string | null | undefined> | null;
 }
 
+/** Whether `text` before `end` ends in `:::` and white space: looks back from `end`, not through the whole text. */
+function endsWithFence(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return i >= 3 && text.startsWith(':::', i - 3);
+}
+
 function locAt(file: string, node: { position?: { start: { line: number; column: number } } } | undefined): SourceLocation {
   return { file, line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1 };
 }
@@ -185,7 +192,7 @@ function validateTree(root: Root, file: string, text: string, diags: DiagnosticB
             diags.add('MX1202', `unknown container directive ":::${d.name}"${suggestion(d.name, ['edition'])}; only :::edition exists`, locAt(file, node));
           } else {
             const end = node.position?.end.offset;
-            if (end !== undefined && !/:::\s*$/.test(text.slice(0, end))) {
+            if (end !== undefined && !endsWithFence(text, end)) {
               diags.add('MX1202', ':::edition is never closed; end it with a line containing only ":::"', locAt(file, node));
             }
             parseEditionAttributes(d, file, diags);
