@@ -18,6 +18,12 @@
  * pass). Code, URLs and front matter are not text nodes: the shipped
  * documents whose only `https://` sits in code are parsed once.
  * test/foundation/gfm.test.ts holds the result to whole-GFM trees.
+ *
+ * A long text (a document) is parsed in pieces cut at its top-level
+ * headings where that cannot change the tree (src/parse/top-level-sections.ts),
+ * each piece as above, and the pieces' trees are joined with their positions
+ * moved to where each piece starts; test/foundation/top-level-sections.test.ts
+ * holds the joined trees to whole-GFM ones.
  */
 import { unified, type PluggableList } from 'unified';
 import type { Root } from 'mdast';
