@@ -70,10 +70,16 @@ function lift(n: XNode): XNode[] {
   return out;
 }
 
+/** Whether `lift` would change this child: it holds non-ASCII text that can be lifted. */
+function liftable(n: XNode): boolean {
+  return typeof n === 'string' ? hasNonAscii(n) : SPLITTABLE.has(n.name) && n.children.some(liftable);
+}
+
 /** Marks non-ASCII prose in the whole tree with <u> (in place). */
 export function markNonAscii(root: XElement): void {
   if (root.name === 'u' || root.name === 'sourcecode' || root.name === 'artwork') return;
-  if (U_PARENTS.has(root.name)) root.children = root.children.flatMap(lift);
+  // Most paragraphs are ASCII: their children are left as they are rather than copied through `lift`.
+  if (U_PARENTS.has(root.name) && root.children.some(liftable)) root.children = root.children.flatMap(lift);
   for (const c of root.children) if (isElement(c)) markNonAscii(c);
 }
 

@@ -30,6 +30,18 @@ describe('non-ASCII in drafts', () => {
     expect(xml).toContain('<name>Caf\u00e9</name>');
   });
 
+  it('finds non-ASCII text nested in phrase elements only, and leaves ASCII paragraphs as they were', () => {
+    const ascii = ['Plain ', el('em', {}, ['text'])];
+    const nested = el('t', {}, ['plain ', el('strong', {}, [el('tt', {}, ['caf\u00e9'])])]);
+    const tree = el('section', {}, [el('t', {}, ascii), nested, el('t', {}, [el('xref', { target: 'x' }, ['\u00e9'])])]);
+    markNonAscii(tree);
+    const xml = toXmlDocument(tree);
+    expect(xml).toContain('<t>plain <strong><tt>caf</tt></strong><u>\u00e9</u></t>');
+    // An <xref> cannot be split: its text stays for MX7010 to report.
+    expect(xml).toContain('<t><xref target="x">\u00e9</xref></t>');
+    expect((tree.children[0] as ReturnType<typeof el>).children).toBe(ascii);
+  });
+
   it('JSON layout writes non-ASCII as \\uXXXX and reads back the same value (property)', () => {
     const json = fc.jsonValue().filter((v) => JSON.stringify(v) !== undefined);
     fc.assert(fc.property(fc.oneof(json, fc.dictionary(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', maxLength: 90 }))), (v) => {
