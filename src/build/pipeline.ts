@@ -7,6 +7,7 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { EDITION_IDS, type EditionId, type EditionModel, type Program } from '../ir/types.js';
 import { loadProgram, type ParseCache } from '../program/load-program.js';
+import type { MarkdownPieceMemo } from '../parse/gfm.js';
 import { CHECKS, runChecks, projectAll } from '../checks/registry.js';
 import type { OutputFile } from '../../generators/generator.js';
 import { EDITION_GENERATORS, PAIR_GENERATORS } from '../../generators/index.js';
@@ -22,6 +23,8 @@ export interface CompileOptions {
   /** Skip generation (mxspec check). */
   checkOnly?: boolean;
   cache?: ParseCache;
+  /** Markdown pieces of earlier builds (mxspec watch): an edited document is parsed again only where it changed. */
+  markdownPieces?: MarkdownPieceMemo;
   /**
    * Generator outputs of an earlier build (mxspec watch), reused for a
    * generator whose `inputKey` is unchanged. Filled in by compile.
@@ -63,7 +66,7 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
   for (const check of CHECKS) check.prepare?.({ rebuilds });
   if (!opts.checkOnly) for (const gen of [...EDITION_GENERATORS, ...PAIR_GENERATORS]) gen.prepare?.({ rebuilds });
   const tl = performance.now();
-  const loaded = await loadProgram(specDir, opts.cache);
+  const loaded = await loadProgram(specDir, opts.cache, opts.markdownPieces);
   if (loaded.phases) {
     timings.push({ phase: 'load', ms: loaded.phases.read });
     timings.push({ phase: 'parse', ms: loaded.phases.parse });

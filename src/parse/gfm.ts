@@ -65,7 +65,49 @@ export function remarkGfmWithoutLiteralAutolinks(this: { data(): Record<string, 
 }
 
 export interface MarkdownParser {
-  parse(text: string): Root;
+  /** With `memo`, pieces parsed by an earlier call with the same memo are taken from it rather than parsed again. */
+  parse(text: string, memo?: MarkdownPieceMemo): Root;
+}
+
+/**
+ * Trees of pieces (src/parse/top-level-sections.ts) by their text, for
+ * `mxspec watch`: an edit in one section of a long document then parses
+ * that piece again, not the whole document. A piece's tree depends on its
+ * text alone; it is kept as parsed (positions from the piece's start) and
+ * handed out as a copy, because callers move and change the trees they get.
+ * Least recently used pieces go first once the texts kept pass `limitChars`.
+ */
+export class MarkdownPieceMemo {
+  private readonly trees = new Map<string, Root>();
+  private chars = 0;
+
+  constructor(readonly limitChars = 2_000_000) {}
+
+  /** A copy of the tree kept for this piece, if any. */
+  take(piece: string): Root | undefined {
+    const tree = this.trees.get(piece);
+    if (!tree) return undefined;
+    // Most recently used last.
+    this.trees.delete(piece);
+    this.trees.set(piece, tree);
+    return structuredClone(tree);
+  }
+
+  /** Keeps a copy of a piece's tree, as parsed. */
+  keep(piece: string, tree: Root): void {
+    if (piece.length > this.limitChars || this.trees.has(piece)) return;
+    this.trees.set(piece, structuredClone(tree));
+    this.chars += piece.length;
+    for (const [oldest] of this.trees) {
+      if (this.chars <= this.limitChars) break;
+      this.trees.delete(oldest);
+      this.chars -= oldest.length;
+    }
+  }
+
+  get size(): number {
+    return this.trees.size;
+  }
 }
 
 interface Point {
@@ -101,17 +143,25 @@ export function gfmParser(plugins: PluggableList = [], options: { minPieceChars?
     const tree = lean.parse(text);
     return textMayHaveLiteralAutolink(tree) ? full.parse(text) : tree;
   };
+  const parsePiece = (text: string, memo: MarkdownPieceMemo | undefined): Root => {
+    let tree = memo?.take(text);
+    if (!tree) {
+      tree = parseWhole(text);
+      memo?.keep(text, tree);
+    }
+    return tree;
+  };
   return {
-    parse(text) {
+    parse(text, memo) {
       const cuts = sectionCuts(text, minPiece);
-      if (!cuts.length) return parseWhole(text);
+      if (!cuts.length) return parsePiece(text, memo);
       const root: Root = { type: 'root', children: [] };
       let lines = 0;
       let from = 0;
       let last: Root | undefined;
       for (const to of [...cuts, text.length]) {
         const piece = text.slice(from, to);
-        last = parseWhole(piece);
+        last = parsePiece(piece, memo);
         if (from > 0) movePositions(last, lines, from);
         root.children.push(...last.children);
         if (!root.position) root.position = last.position;

@@ -3,7 +3,7 @@
  * front matter and generic directives) produce mdast; this module validates
  * what the source format allows and folds headings into a section tree.
  */
-import { gfmParser } from './gfm.js';
+import { gfmParser, type MarkdownPieceMemo } from './gfm.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import type { Heading, Parent, Root, RootContent, Text } from 'mdast';
@@ -209,11 +209,12 @@ function validateTree(root: Root, file: string, text: string, diags: DiagnosticB
   visit(root);
 }
 
-export function parseMarkdownDocument(file: string, text: string, diags: DiagnosticBag): DocumentIR | undefined {
+/** `pieces` (mxspec watch) remembers the document's pieces between builds, so an edit parses only the pieces it changed. */
+export function parseMarkdownDocument(file: string, text: string, diags: DiagnosticBag, pieces?: MarkdownPieceMemo): DocumentIR | undefined {
   const id = file.replace(/^documents\//, '').replace(/\.md$/, '');
   let root: Root;
   try {
-    root = processor.parse(text);
+    root = processor.parse(text, pieces);
   } catch (e) {
     // The parser is recursive: thousands of nested quotes or lists exhaust the stack.
     if (e instanceof RangeError) {

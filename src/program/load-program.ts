@@ -16,6 +16,7 @@ import {
   parseBindingGroup, parseEditions, parseEventSet, parseReferences, parseRoomVersion, parseRpcGroup, parseSchemaSet,
 } from '../parse/elements.js';
 import { parseMarkdownDocument } from '../parse/markdown.js';
+import type { MarkdownPieceMemo } from '../parse/gfm.js';
 
 /** What one file contributes to the Program. */
 export interface FileContribution {
@@ -30,12 +31,12 @@ function hashOf(f: SourceFile): string {
   return createHash('sha256').update(f.kind).update('\0').update(f.text).digest('hex');
 }
 
-export function parseSourceFile(f: SourceFile): FileContribution {
+export function parseSourceFile(f: SourceFile, pieces?: MarkdownPieceMemo): FileContribution {
   const diags = new DiagnosticBag();
   const hash = hashOf(f);
   const none = (): void => {};
   if (f.kind === 'document') {
-    const doc = parseMarkdownDocument(f.rel, f.text, diags);
+    const doc = parseMarkdownDocument(f.rel, f.text, diags, pieces);
     if (doc) doc.sourceHash = hash;
     return { hash, diagnostics: diags.items, apply: doc ? (p) => void p.documents.push(doc) : none };
   }
@@ -131,7 +132,8 @@ export interface LoadResult {
   phases?: { read: number; parse: number; assemble: number };
 }
 
-export async function loadProgram(specRoot: string, cache?: ParseCache): Promise<LoadResult> {
+/** `cache` and `pieces` are kept by `mxspec watch` between builds: files and Markdown pieces that did not change are not parsed again. */
+export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?: MarkdownPieceMemo): Promise<LoadResult> {
   const diagnostics = new DiagnosticBag();
   const root = path.resolve(specRoot);
   if (!existsSync(path.join(root, 'editions.yaml'))) {
@@ -148,7 +150,7 @@ export async function loadProgram(specRoot: string, cache?: ParseCache): Promise
     let contribution = cache?.get(f.rel);
     if (!contribution || contribution.hash !== hash) {
       const tp = performance.now();
-      contribution = parseSourceFile(f);
+      contribution = parseSourceFile(f, pieces);
       phases.parse += performance.now() - tp;
       cache?.set(f.rel, contribution);
     }

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { compile, type GeneratorCache, type PhaseTiming } from '../build/pipeline.js';
 import type { ParseCache, FileContribution } from '../program/load-program.js';
+import { MarkdownPieceMemo } from '../parse/gfm.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { ArtifactStore } from './artifact-store.js';
@@ -51,6 +52,7 @@ export function outputScope(editions: readonly EditionId[]): string[] {
 
 export function createIncrementalBuild(opts: IncrementalOptions): IncrementalBuild {
   const cache: ParseCache = new Map();
+  const markdownPieces = new MarkdownPieceMemo();
   const generatorCache: GeneratorCache = new Map();
   const editions = opts.editions ?? [...EDITION_IDS];
   const store = new ArtifactStore(path.resolve(opts.out), outputScope(editions));
@@ -60,7 +62,7 @@ export function createIncrementalBuild(opts: IncrementalOptions): IncrementalBui
     async rebuild(changed: string[] = []): Promise<RebuildResult> {
       const t0 = performance.now();
       const before = new Map<string, FileContribution>(cache);
-      const result = await compile(opts.spec, { editions, cache, generatorCache });
+      const result = await compile(opts.spec, { editions, cache, markdownPieces, generatorCache });
       const reparsed = [...cache.entries()].filter(([rel, c]) => before.get(rel) !== c).map(([rel]) => rel).sort();
       const diagnostics = result.diagnostics.sorted();
       const base = { diagnostics, reparsed, timings: result.timings, changed };

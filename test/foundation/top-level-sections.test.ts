@@ -16,7 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { describe, expect, it } from 'vitest';
-import { gfmParser } from '../../src/parse/gfm.js';
+import { gfmParser, MarkdownPieceMemo } from '../../src/parse/gfm.js';
 import { MIN_PIECE_CHARS, sectionCuts } from '../../src/parse/top-level-sections.js';
 import { scaleSpec } from '../../scripts/bench/scale-spec.js';
 import { SPEC } from '../helpers/cli.js';
@@ -142,5 +142,61 @@ describe('parsing in pieces gives the tree of parsing whole', () => {
       }),
       { numRuns: Number(process.env.MXSPEC_PROPERTY_RUNS ?? 3000) },
     );
+  });
+});
+
+describe('MarkdownPieceMemo: pieces of earlier parses (mxspec watch)', () => {
+  const docs = documents(path.join(SPEC, 'documents'));
+  const parser = gfmParser(PLUGINS);
+  const pieceCount = (text: string): number => sectionCuts(text).length + 1;
+
+  it('an edited document parses to the tree of a fresh parse, and only its changed pieces are parsed', () => {
+    for (const text of docs) {
+      const memo = new MarkdownPieceMemo();
+      expect(parser.parse(text, memo)).toEqual(whole.parse(text));
+      expect(memo.size).toBe(pieceCount(text));
+      // One edit inside the first paragraph of the last piece: one new piece, the others taken from the memo.
+      const last = sectionCuts(text).pop() ?? 0;
+      const at = text.indexOf('\n\n', last) + 2;
+      const edited = `${text.slice(0, at)}Inserted words. ${text.slice(at)}`;
+      expect(parser.parse(edited, memo)).toEqual(whole.parse(edited));
+      expect(memo.size).toBe(pieceCount(text) + 1);
+    }
+  });
+
+  it('random edits anywhere, the memo kept across them', () => {
+    const text = docs.reduce((a, b) => (a.length > b.length ? a : b));
+    const memo = new MarkdownPieceMemo();
+    parser.parse(text, memo);
+    const insertion = fc.constantFrom('word ', '\n', '\n# Heading\n', '\n```\n', ':::', '\n:::edition{only="ietf"}\n', '[a]: /x\n', '`', '*');
+    fc.assert(
+      fc.property(fc.nat({ max: text.length }), insertion, (at, what) => {
+        const edited = text.slice(0, at) + what + text.slice(at);
+        expect(parser.parse(edited, memo)).toEqual(whole.parse(edited));
+      }),
+      { numRuns: Number(process.env.MXSPEC_PROPERTY_RUNS ?? 150) },
+    );
+  });
+
+  it('hands out copies: a caller changing its tree does not change the next parse', () => {
+    const text = docs[0]!;
+    const memo = new MarkdownPieceMemo();
+    const first = parser.parse(text, memo);
+    first.children.length = 0;
+    const again = parser.parse(text, memo);
+    (again.children[0] as { type: string }).type = 'changed';
+    expect(parser.parse(text, memo)).toEqual(whole.parse(text));
+  });
+
+  it('lets the least recently used pieces go past its limit', () => {
+    const memo = new MarkdownPieceMemo(20);
+    parser.parse('# a\n\nfirst\n', memo);
+    parser.parse('# b\n\nsecond\n', memo);
+    expect(memo.size).toBe(1);
+    expect(memo.take('# b\n\nsecond\n')).toEqual(whole.parse('# b\n\nsecond\n'));
+    expect(memo.take('# a\n\nfirst\n')).toBeUndefined();
+    // A piece longer than the limit is not kept at all.
+    parser.parse('# c\n\na much longer text\n', memo);
+    expect(memo.take('# c\n\na much longer text\n')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, runCliInProcess, snapshotTree, tempDir } from '../helpers/cli.js';
+import { ROOT, runCliInProcess, snapshotTree, SPEC, tempDir } from '../helpers/cli.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-spec');
 const { createIncrementalBuild } = (await import(path.join(ROOT, 'dist/src/watch/incremental-build.js'))) as typeof import('../../src/watch/incremental-build.js');
@@ -72,6 +72,30 @@ describe('watch output equals a cold build', () => {
       for (const g of step.reuses ?? []) expect(reused(r.timings), `${step.name} reuses ${g}`).toContain(g);
       for (const g of step.reruns ?? []) expect(reused(r.timings), `${step.name} reruns ${g}`).not.toContain(g);
       expect(snapshotTree(out), `out/ after "${step.name}"`).toEqual(await coldBuild(spec));
+    }
+  });
+
+  it('after edits in different sections of a long document, parsed in pieces (the shipped spec)', async () => {
+    const dir = tempDir('mxspec-watch-pieces-');
+    const spec = path.join(dir, 'spec');
+    const out = path.join(dir, 'out');
+    cpSync(SPEC, spec, { recursive: true });
+    const b = createIncrementalBuild({ spec, out });
+    expect((await b.rebuild()).ok).toBe(true);
+    const api = path.join(spec, 'documents/api.md');
+    const steps: [string, () => void][] = [
+      ['a paragraph of the introduction', () => edit(api, '# Introduction {#introduction}\n\n', '# Introduction {#introduction}\n\nA sentence added first. ')],
+      ['a paragraph of a later section', () => edit(api, '# Media {#media}\n\n', '# Media {#media}\n\nAnother added sentence. ')],
+      // A new top-level section moves every cut after it, and every line after it by two.
+      ['a new section in the middle', () => edit(api, '# Transactions {#transactions}', '# Added {#added}\n\nNew text.\n\n# Transactions {#transactions}')],
+      ['the first edit reverted', () => edit(api, 'A sentence added first. ', '')],
+    ];
+    for (const [name, apply] of steps) {
+      apply();
+      const r = await b.rebuild();
+      expect(r.ok, `${name}: ${JSON.stringify(r.diagnostics.slice(0, 3))}`).toBe(true);
+      expect(r.reparsed).toEqual(['documents/api.md']);
+      expect(snapshotTree(out), `out/ after "${name}"`).toEqual(await coldBuild(spec));
     }
   });
 });
