@@ -17,6 +17,7 @@ import { scaleSpec } from './scale-spec.js';
 import { peerDrafts } from './draft-peers.js';
 import type { ProbeResult } from './watch-probe.js';
 import type { ParseFloor } from './parse-floor.js';
+import type { TypesFloor } from './types-floor.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = path.join(ROOT, 'bin/mxspec.js');
@@ -143,6 +144,33 @@ function parseFloorProbe(paths: string[], o: Options): { commands: Command[]; ro
   };
 }
 
+/**
+ * What the types of one edition cost at least (scripts/bench/types-floor.ts):
+ * a process that loads openapi-typescript and TypeScript as the types worker
+ * does and converts one OpenAPI document to paths.d.ts, nothing else.
+ */
+function typesFloorProbe(openapi: string, o: Options): { command: Command; row(what: string, series: Series[], peer: Series): Row } {
+  const reports: TypesFloor[] = [];
+  const command: Command = {
+    label: 'types-floor',
+    cmd: NODE,
+    args: [path.join(DIST, 'types-floor.js'), openapi],
+    cwd: ROOT,
+    onStdout: (out) => reports.push(JSON.parse(out.trim().split('\n').pop()!) as TypesFloor),
+  };
+  return {
+    command,
+    row(what, series, peer) {
+      const s = summarize(times(series.find((x) => x.label === command.label)!));
+      const counted = reports.slice(-o.runs);
+      const load = summarize(counted.map((r) => r.loadMs));
+      const convert = summarize(counted.map((r) => r.convertMs));
+      const sp = summarize(times(peer));
+      return { what, a: { label: 'load + convert', s }, b: { label: peer.label, s: sp }, ratio: s.median / sp.median, target: 'context', note: `${span(s)}: loading ${fmt(load.median)}, converting ${fmt(convert.median)}` };
+    },
+  };
+}
+
 // ------------------------------------------------------------------ cases
 
 function ensureOpenApi(spec: string, out: string): string {
@@ -159,7 +187,8 @@ function case1(o: Options): CaseReport {
   // is: context for the ratio, which is taken, like every other, with the cache the warm-up run filled.
   const uncached: Command = { ...mx('mxspec build, code cache off', ['build', '--out', tmp('c1-nocache')], tmp('c1-nocache')), env: { MXSPEC_CODE_CACHE: 'off' } };
   const floor = parseFloorProbe([SPEC], o);
-  const series = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts')), uncached, ...floor.commands], o.runs, o.warmup);
+  const types = typesFloorProbe(openapi, o);
+  const series = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts')), uncached, ...floor.commands, types.command], o.runs, o.warmup);
   const [a, b, c] = series;
   return {
     n: 1,
@@ -168,6 +197,7 @@ function case1(o: Options): CaseReport {
       pair('cold build ÷ openapi-typescript', a!, b!, { max: 0.5, text: '≤ 0.5' }),
       pair('context: code cache off ÷ openapi-typescript', c!, b!),
       floor.row('floor: Node start-up + parsing the source files alone ÷ openapi-typescript', series, b!, 0.5),
+      types.row('context: loading openapi-typescript and converting out/ietf/openapi.json alone, as the types worker does ÷ openapi-typescript', series, b!),
     ],
     notes: [
       phaseNote(o),
@@ -178,7 +208,7 @@ function case1(o: Options): CaseReport {
 }
 
 const FLOOR_NOTE =
-  'A "floor" row is less than any build of the same files can take with the parsers mxspec is built on: an empty Node process, plus parsing each source file once with `yaml` (to a document with positions) and with unified + remark-parse (GFM, front matter, directives) in a fresh process after the parsers are loaded (scripts/bench/parse-floor.ts; no descriptions parsed, no checks, no output). Where the floor alone is above a target, that target cannot be met with these parsers on this machine.';
+  'A "floor" row is less than any build of the same files can take with the parsers mxspec is built on: an empty Node process, plus reading each source file once in a fresh process after the parsers are loaded (scripts/bench/parse-floor.ts): YAML with the `yaml` package\'s CST parser (the structure, no values) and Markdown with unified + remark-parse (GFM, front matter, directives) to mdast; no descriptions parsed, no checks, no output. Where the floor alone is above a target, that target cannot be met with these parsers on this machine.';
 
 /**
  * Where a cold build's time goes, from `mxspec build --stats` (median per
