@@ -12,7 +12,10 @@
  * top level: outside fenced code and outside container directives
  * (`:::name` … `:::`, whose content may hold headings). A `#` in the first
  * column closes any list, block quote, paragraph, table or indented code
- * before it, so nothing but those two can carry over. Two things are not
+ * before it, so nothing but those two can carry over — and a fence or
+ * container opened inside a list item or quote, which can take the heading
+ * in (remark-directive's containers do), so such a line stops the scan.
+ * Two things are not
  * local to a piece, and a text that may hold either is not cut at all: link
  * reference and footnote definitions (which apply to the whole text) and
  * HTML blocks (some run to an end marker across blank lines and headings).
