@@ -5,6 +5,10 @@
  * times are context for this machine).
  *
  *   node dist/scripts/bench/run.js [--runs 5] [--warmup 1] [--cases 1,2,3,4,5,6] [--scales 1,10,50] [--report docs/benchmarks.md]
+ *
+ * Only a run of every case at every scale writes docs/benchmarks.md by
+ * default (its generated block is replaced whole); a partial run prints its
+ * results and writes a report only where --report says.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -32,25 +36,34 @@ interface Options {
   warmup: number;
   cases: Set<number>;
   scales: number[];
-  report: string;
+  /** Where the report goes; undefined for a partial run without --report (printed only). */
+  report?: string;
 }
 
-function parseArgs(argv: string[]): Options {
+const ALL_CASES = [1, 2, 3, 4, 5, 6];
+const ALL_SCALES = [1, 10, 50];
+
+export function parseArgs(argv: string[]): Options {
   const arg = (n: string): string | undefined => {
     const i = argv.indexOf(n);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const cases = new Set((arg('--cases') ?? ALL_CASES.join(',')).split(',').map(Number));
+  const scales = (arg('--scales') ?? ALL_SCALES.join(',')).split(',').map(Number);
+  // A partial run must not replace the whole generated block of the committed report with its few rows.
+  const complete = ALL_CASES.every((c) => cases.has(c)) && ALL_SCALES.every((f) => scales.includes(f));
   return {
     runs: Number(arg('--runs') ?? 5),
     warmup: Number(arg('--warmup') ?? 1),
-    cases: new Set((arg('--cases') ?? '1,2,3,4,5,6').split(',').map(Number)),
-    scales: (arg('--scales') ?? '1,10,50').split(',').map(Number),
-    report: arg('--report') ?? path.join(ROOT, 'docs/benchmarks.md'),
+    cases,
+    scales,
+    report: arg('--report') ?? (complete ? path.join(ROOT, 'docs/benchmarks.md') : undefined),
   };
 }
 
-const work = mkdtempSync(path.join(tmpdir(), 'mxspec-bench-'));
-const tmp = (name: string): string => path.join(work, name);
+/** The run's scratch folder, made on first use (importing this module for its report functions makes none). */
+let workDir: string | undefined;
+const tmp = (name: string): string => path.join((workDir ??= mkdtempSync(path.join(tmpdir(), 'mxspec-bench-'))), name);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
 const mx = (label: string, args: string[], out?: string): Command => ({
@@ -467,9 +480,13 @@ async function main(): Promise<void> {
       log(renderCases(cases.slice(-1), o));
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
   }
   const generated = ['## Machine', '', ...machine(), '', '## Results', '', renderCases(cases, o)].join('\n');
+  if (!o.report) {
+    log('bench: a partial run; docs/benchmarks.md is left as it is (pass --report FILE to write this one)');
+    return;
+  }
   const existing = existsSync(o.report) ? readFileSync(o.report, 'utf8') : undefined;
   mkdirSync(path.dirname(o.report), { recursive: true });
   writeFileSync(o.report, spliceReport(existing, generated));

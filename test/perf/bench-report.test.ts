@@ -5,7 +5,7 @@
  * docs/benchmarks.md. No timing is asserted here (benchmarks only).
  */
 import { describe, expect, it } from 'vitest';
-import { fmtRatio, spliceReport } from '../../scripts/bench/run.js';
+import { fmtRatio, parseArgs, spliceReport } from '../../scripts/bench/run.js';
 
 describe('bench report', () => {
   it('shows ratios with two significant digits (0.098 beside a target of 0.1 is not "0.10")', () => {
@@ -20,5 +20,14 @@ describe('bench report', () => {
     const before = '# Benchmarks\n\nintro\n\n<!-- bench:results:begin -->\nold\n<!-- bench:results:end -->\n\n## Findings\n\nby hand\n';
     const after = spliceReport(before, 'new results');
     expect(after).toBe('# Benchmarks\n\nintro\n\n<!-- bench:results:begin -->\nnew results\n<!-- bench:results:end -->\n\n## Findings\n\nby hand\n');
+  });
+
+  it('writes docs/benchmarks.md only for a run of every case at every scale, or where --report says', () => {
+    expect(parseArgs([]).report).toMatch(/\/docs\/benchmarks\.md$/);
+    expect(parseArgs(['--runs', '7']).report).toBe(parseArgs([]).report);
+    expect(parseArgs(['--cases', '1,2']).report).toBeUndefined();
+    expect(parseArgs(['--scales', '1,10']).report).toBeUndefined();
+    expect(parseArgs(['--cases', '1', '--report', '/tmp/x.md']).report).toBe('/tmp/x.md');
+    expect([...parseArgs(['--cases', '3', '--scales', '1,50']).cases]).toEqual([3]);
   });
 });
