@@ -29,14 +29,20 @@ function reused(timings: { phase: string }[]): string[] {
   return timings.filter((t) => t.phase.endsWith(' (reused)')).map((t) => t.phase.replace(' (reused)', '')).sort();
 }
 
+/** A copy of `source` in a new folder, watched: its incremental build after the first (cold) rebuild. */
+async function watchedCopy(source: string): Promise<{ spec: string; out: string; b: ReturnType<typeof createIncrementalBuild> }> {
+  const dir = tempDir('mxspec-watch-eq-');
+  const spec = path.join(dir, 'spec');
+  const out = path.join(dir, 'out');
+  cpSync(source, spec, { recursive: true });
+  const b = createIncrementalBuild({ spec, out });
+  expect((await b.rebuild()).ok).toBe(true);
+  return { spec, out, b };
+}
+
 describe('watch output equals a cold build', () => {
   it('after Markdown, abstract, YAML, broken and reverted edits', async () => {
-    const dir = tempDir('mxspec-watch-eq-');
-    const spec = path.join(dir, 'spec');
-    const out = path.join(dir, 'out');
-    cpSync(FIXTURE, spec, { recursive: true });
-    const b = createIncrementalBuild({ spec, out });
-    expect((await b.rebuild()).ok).toBe(true);
+    const { spec, out, b } = await watchedCopy(FIXTURE);
     const api = path.join(spec, 'documents/api.md');
     const schemas = path.join(spec, 'schemas/core.yaml');
 
@@ -76,12 +82,7 @@ describe('watch output equals a cold build', () => {
   });
 
   it('after edits in different sections of a long document, parsed in pieces (the shipped spec)', async () => {
-    const dir = tempDir('mxspec-watch-pieces-');
-    const spec = path.join(dir, 'spec');
-    const out = path.join(dir, 'out');
-    cpSync(SPEC, spec, { recursive: true });
-    const b = createIncrementalBuild({ spec, out });
-    expect((await b.rebuild()).ok).toBe(true);
+    const { spec, out, b } = await watchedCopy(SPEC);
     const api = path.join(spec, 'documents/api.md');
     const steps: [string, () => void][] = [
       ['a paragraph of the introduction', () => edit(api, '# Introduction {#introduction}\n\n', '# Introduction {#introduction}\n\nA sentence added first. ')],
