@@ -38,6 +38,11 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const MAYBE_DEFINITION = /^[ \t>*+\-0-9.)]*\[(?:[^\]]*\]:|[^\]]*$)/;
 const MAYBE_HTML_BLOCK = /^[ \t>*+\-0-9.)]*</;
 
+/** A line that may open a fence, a container, an HTML block or a definition, read as Markdown at the top level. */
+function opensSomething(line: string): boolean {
+  return FENCE.test(line) || CONTAINER_OPEN.test(line) || CONTAINER_CLOSE.test(line) || NESTED_FENCE_OR_CONTAINER.test(line) || MAYBE_DEFINITION.test(line) || MAYBE_HTML_BLOCK.test(line);
+}
+
 /**
  * Offsets (ascending, none 0) where `text` can be cut, each piece at least
  * `minPiece` characters but the last; empty when the text should be parsed
@@ -47,10 +52,13 @@ export function sectionCuts(text: string, minPiece = MIN_PIECE_CHARS): number[] 
   if (text.length < 2 * minPiece || text.includes('\r')) return [];
   const cuts: number[] = [];
   let start = 0;
-  // Front matter (`---` … `---` at the very start) may hold `# comments`.
+  // Front matter (`---` … `---` at the very start) may hold `# comments`: no cut inside it. Without the front-matter
+  // syntax (descriptions) the same lines are Markdown, so any line that opens something that could run past the
+  // closing `---` leaves the text whole: after it, both readings are at the top level with nothing open.
   if (text.startsWith('---\n')) {
     const end = text.indexOf('\n---\n', 3);
     if (end < 0) return [];
+    for (const line of text.slice(4, end).split('\n')) if (opensSomething(line)) return [];
     start = end + 5;
   }
   let fence: { char: string; length: number } | undefined;

@@ -65,6 +65,8 @@ describe('sectionCuts: where a text may be cut', () => {
     const text = '---\ntitle: x\n# a comment\n---\n\n# A\n\ntext\n\n# B\n';
     expect(sectionCuts(text, 1).map((c) => lineOf(text, c))).toEqual(['# A', '# B']);
     expect(sectionCuts('---\ntitle: x\n# a comment\n', 1)).toEqual([]);
+    // Read without the front-matter syntax, `<pre>` opens an HTML block that runs past the closing `---`.
+    expect(sectionCuts('---\n<pre>\n---\n# A\n# B\n', 1)).toEqual([]);
   });
 
   it.each([
@@ -128,19 +130,27 @@ describe('parsing in pieces gives the tree of parsing whole', () => {
     '| a | b |', '| --- | --- |', '| 1 | 2 |', '---', '===', 'title: x', 'text\\', 'a\\',
   ];
 
-  it('random documents of tricky lines, cut as finely as possible', () => {
+  // Documents are parsed with front matter and directives; descriptions (drafts, the importer) with GFM alone, where
+  // `:::` and `---` blocks are plain text that the scan still treats as containers and front matter.
+  it.each([
+    ['with front matter and directives (documents)', PLUGINS],
+    ['with GFM alone (descriptions)', []],
+  ] as [string, PluggableList][])('random documents of tricky lines, cut as finely as possible, %s', (_what, plugins) => {
+    const ours = gfmParser(plugins, { minPieceChars: 1 });
+    const theirs = unified().use(remarkParse).use(remarkGfm).use(plugins);
     const line = fc.constantFrom(...LINES);
     const doc = fc.record({
-      frontMatter: fc.boolean(),
+      // Front matter of tricky lines too: without the front-matter syntax they are Markdown.
+      frontMatter: fc.option(fc.array(fc.oneof(line, fc.constant('title: x'), fc.constant('# comment')), { maxLength: 4 })),
       lines: fc.array(line, { minLength: 1, maxLength: 40 }),
       finalNewline: fc.boolean(),
     });
     fc.assert(
       fc.property(doc, ({ frontMatter, lines, finalNewline }) => {
-        const text = `${frontMatter ? '---\ntitle: x\n# comment\n---\n' : ''}${lines.join('\n')}${finalNewline ? '\n' : ''}`;
-        expect(finest.parse(text)).toEqual(whole.parse(text));
+        const text = `${frontMatter ? `---\n${[...frontMatter, ''].join('\n')}---\n` : ''}${lines.join('\n')}${finalNewline ? '\n' : ''}`;
+        expect(ours.parse(text)).toEqual(theirs.parse(text));
       }),
-      { numRuns: Number(process.env.MXSPEC_PROPERTY_RUNS ?? 3000) },
+      { numRuns: Number(process.env.MXSPEC_PROPERTY_RUNS ?? 2000) },
     );
   });
 });
