@@ -6,7 +6,7 @@ import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument, holdsSharedOpenApiObjects, isSharedOpenApiObject } from './document.js';
 import { prettyJson } from './json-emit.js';
-import { jsonToYaml } from './yaml-emit.js';
+import { jsonToYaml } from '../../src/text/yaml-writer.js';
 
 export { buildOpenApiDocument } from './document.js';
 

@@ -5,7 +5,7 @@
  * indentation instead of being serialised again on every rebuild of
  * `mxspec watch`.
  */
-import type { EmitOptions } from './yaml-emit.js';
+import type { EmitOptions } from '../../src/text/yaml-writer.js';
 import { objectMemo } from '../../src/ir/remember.js';
 
 /** The text of shared objects, by depth. */

@@ -6,16 +6,17 @@
  * documents themselves are written by documents.ts). Output is a pure
  * function of its input: keys in a fixed order, no timestamps.
  */
-import { stringify } from 'yaml';
 import type { Node } from './schema-convert.js';
+import { jsonToYaml } from '../text/yaml-writer.js';
 
 export interface OutputSource {
   path: string;
   content: string;
 }
 
+/** A source file: the header as comment lines, then the value (JSON-shaped) as YAML. */
 export function yamlFile(header: string, value: unknown): string {
-  const body = stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, indent: 2, singleQuote: false });
+  const body = jsonToYaml(value as Parameters<typeof jsonToYaml>[0]);
   return `${header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n')}\n${body}`;
 }
 

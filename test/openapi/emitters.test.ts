@@ -1,7 +1,7 @@
 /**
  * The serialisers of the OpenAPI generator remember the text of objects
  * shared between documents (generators/openapi/json-emit.ts and
- * yaml-emit.ts). Whatever they remember, openapi.json must be exactly
+ * src/text/yaml-writer.ts). Whatever they remember, openapi.json must be exactly
  * JSON.stringify(value, null, 2) and openapi.yaml exactly what the YAML
  * writer gives without remembering — also when one shared object appears at
  * several depths, and after the objects were serialised before.
@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prettyJson } from '../../generators/openapi/json-emit.js';
-import { jsonToYaml } from '../../generators/openapi/yaml-emit.js';
+import { jsonToYaml } from '../../src/text/yaml-writer.js';
 import { buildOpenApiDocument, holdsSharedOpenApiObjects, isSharedOpenApiObject } from '../../generators/openapi/document.js';
 import { projectEdition } from '../../src/editions/project.js';
 import { loadProgram } from '../../src/program/load-program.js';

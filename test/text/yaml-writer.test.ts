@@ -1,15 +1,17 @@
 /**
- * openapi.yaml is written by our own JSON-to-YAML writer; what it writes
- * must read back, with the `yaml` library as a YAML 1.2 and as a YAML 1.1
+ * openapi.yaml and the source files `mxspec import` writes are written by
+ * our own JSON-to-YAML writer (src/text/yaml-writer.ts); what it writes must
+ * read back, with the `yaml` library as a YAML 1.2 and as a YAML 1.1
  * reader, as exactly the JSON value it was given.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { jsonToYaml } from '../../generators/openapi/yaml-emit.js';
+import { jsonToYaml } from '../../src/text/yaml-writer.js';
+import { yamlFile } from '../../src/import/emit.js';
 import { openApiFiles } from '../../generators/openapi/index.js';
 import { EDITION_IDS } from '../../src/ir/types.js';
-import { editionModels, SPEC } from './helpers.js';
+import { editionModels, SPEC } from '../openapi/helpers.js';
 
 function readBack(text: string, version: '1.1' | '1.2'): unknown {
   return parse(text, { version, uniqueKeys: true, maxAliasCount: 0 });
@@ -67,5 +69,12 @@ describe('openapi.yaml of the shipped spec', () => {
     expect(yamlFile.path).toBe(`${edition}/openapi.yaml`);
     expect(readBack(yamlFile.content, '1.2')).toEqual(JSON.parse(jsonFile.content));
     expect(readBack(yamlFile.content, '1.1')).toEqual(JSON.parse(jsonFile.content));
+  });
+
+  it('writes the importer\'s source files: the header as comments, then the value, which reads back as given', () => {
+    const value = { group: { id: 'g', title: 'A: title' }, rpcs: [{ name: 'x', description: 'Line one.\nLine two.\n', errors: [] }], note: '#not a comment' };
+    const text = yamlFile('Written by mxspec import.\nSecond line.', value);
+    expect(text.startsWith('# Written by mxspec import.\n# Second line.\ngroup:\n')).toBe(true);
+    expect(readBack(text, '1.2')).toEqual(value);
   });
 });
