@@ -76,6 +76,7 @@ export interface MarkdownParser {
  * text alone; it is kept as parsed (positions from the piece's start) and
  * handed out as a copy, because callers move and change the trees they get.
  * Least recently used pieces go first once the texts kept pass `limitChars`.
+ * A tree depends on the parser's syntax too: give a memo to one parser only.
  */
 export class MarkdownPieceMemo {
   private readonly trees = new Map<string, Root>();
