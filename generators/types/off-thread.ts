@@ -150,8 +150,7 @@ const senders = new WeakMap<Worker, Map<string, ModelSender>>();
 function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
   let byEdition = senders.get(w);
   if (!byEdition) senders.set(w, (byEdition = new Map()));
-  let sender = keepModels ? byEdition.get(model.edition.id) : undefined;
-  if (!sender) sender = new ModelSender();
+  const sender = (keepModels && byEdition.get(model.edition.id)) || new ModelSender();
   if (keepModels) byEdition.set(model.edition.id, sender);
   else byEdition.delete(model.edition.id);
   const message = sender.encode(typesInput(model));

@@ -17,7 +17,7 @@
  *
  *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N} on stdout
  *
- * A PATH is a file or a folder (searched for *.yaml, *.yml and *.md but README.md).
+ * A PATH is a file or a spec folder (its source files, as the build finds them: src/load/read-tree.ts).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import { Parser } from 'yaml';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { gfmParser } from '../../src/parse/gfm.js';
+import { kindOf } from '../../src/load/read-tree.js';
 
 export interface ParseFloor {
   files: number;
@@ -33,7 +34,7 @@ export interface ParseFloor {
   parseMs: number;
 }
 
-/** Every YAML and Markdown file under `paths`, in a stable order. */
+/** The given files, and the source files of the given spec folders (those the build reads), in a stable order. */
 export function sourceFiles(paths: string[]): string[] {
   const found: string[] = [];
   for (const p of paths) {
@@ -42,8 +43,7 @@ export function sourceFiles(paths: string[]): string[] {
       continue;
     }
     for (const rel of readdirSync(p, { recursive: true, encoding: 'utf8' }).sort()) {
-      // A spec folder's README.md describes the folder; the build does not read it.
-      if (/\.(ya?ml|md)$/.test(rel) && path.basename(rel) !== 'README.md') found.push(path.join(p, rel));
+      if (kindOf(rel.split(path.sep).join('/'))) found.push(path.join(p, rel));
     }
   }
   return found;

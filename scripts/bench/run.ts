@@ -127,27 +127,35 @@ function pair(what: string, a: Series, b: Series, target?: { max: number; text: 
 }
 
 /**
+ * A probe of scripts/bench/ (a script that prints a JSON report on its last
+ * line) as a command to alternate with the others of a case, and the
+ * reports of its counted runs (the warm-up runs report too; the counted
+ * runs are the last ones).
+ */
+function probe<R>(label: string, script: string, args: string[], o: Options): { command: Command; counted(): R[] } {
+  const reports: R[] = [];
+  return {
+    command: { label, cmd: NODE, args: [path.join(DIST, script), ...args], cwd: ROOT, onStdout: (out) => reports.push(JSON.parse(out.trim().split('\n').pop()!) as R) },
+    counted: () => reports.slice(-o.runs),
+  };
+}
+
+const seriesOf = (series: Series[], c: Command): Series => series.find((x) => x.label === c.label)!;
+
+/**
  * The floor under a build of `paths`: Node's start-up (an empty script) and
  * parsing the source files alone (scripts/bench/parse-floor.ts), run
  * alternated with the other commands of the case. `row` sets their sum
  * (medians, mins and maxes of the counted runs) against the peer.
  */
 function parseFloorProbe(paths: string[], o: Options): { commands: Command[]; row(what: string, series: Series[], peer: Series, targetMax?: number): Row } {
-  const parseMs: number[] = [];
   const startup: Command = { label: 'node start-up', cmd: NODE, args: ['-e', '0'], cwd: ROOT };
-  const probe: Command = {
-    label: 'parse-floor',
-    cmd: NODE,
-    args: [path.join(DIST, 'parse-floor.js'), ...paths],
-    cwd: ROOT,
-    onStdout: (out) => parseMs.push((JSON.parse(out.trim().split('\n').pop()!) as ParseFloor).parseMs),
-  };
+  const parsing = probe<ParseFloor>('parse-floor', 'parse-floor.js', paths, o);
   return {
-    commands: [startup, probe],
+    commands: [startup, parsing.command],
     row(what, series, peer, targetMax) {
-      const su = summarize(times(series.find((x) => x.label === startup.label)!));
-      // The warm-up runs reported too; the counted runs are the last ones.
-      const pm = summarize(parseMs.slice(-o.runs));
+      const su = summarize(times(seriesOf(series, startup)));
+      const pm = summarize(parsing.counted().map((r) => r.parseMs));
       const s: Summary = { median: su.median + pm.median, min: su.min + pm.min, max: su.max + pm.max, n: pm.n };
       const sp = summarize(times(peer));
       const ratio = s.median / sp.median;
@@ -170,21 +178,13 @@ function parseFloorProbe(paths: string[], o: Options): { commands: Command[]; ro
  * does and converts one OpenAPI document to paths.d.ts, nothing else.
  */
 function typesFloorProbe(openapi: string, o: Options): { command: Command; row(what: string, series: Series[], peer: Series): Row } {
-  const reports: TypesFloor[] = [];
-  const command: Command = {
-    label: 'types-floor',
-    cmd: NODE,
-    args: [path.join(DIST, 'types-floor.js'), openapi],
-    cwd: ROOT,
-    onStdout: (out) => reports.push(JSON.parse(out.trim().split('\n').pop()!) as TypesFloor),
-  };
+  const types = probe<TypesFloor>('types-floor', 'types-floor.js', [openapi], o);
   return {
-    command,
+    command: types.command,
     row(what, series, peer) {
-      const s = summarize(times(series.find((x) => x.label === command.label)!));
-      const counted = reports.slice(-o.runs);
-      const load = summarize(counted.map((r) => r.loadMs));
-      const convert = summarize(counted.map((r) => r.convertMs));
+      const s = summarize(times(seriesOf(series, types.command)));
+      const load = summarize(types.counted().map((r) => r.loadMs));
+      const convert = summarize(types.counted().map((r) => r.convertMs));
       const sp = summarize(times(peer));
       return { what, a: { label: 'load + convert', s }, b: { label: peer.label, s: sp }, ratio: s.median / sp.median, target: 'context', note: `${span(s)}: loading ${fmt(load.median)}, converting ${fmt(convert.median)}` };
     },

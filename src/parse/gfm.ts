@@ -156,21 +156,19 @@ export function gfmParser(plugins: PluggableList = [], options: { minPieceChars?
     parse(text, memo) {
       const cuts = sectionCuts(text, minPiece);
       if (!cuts.length) return parsePiece(text, memo);
-      const root: Root = { type: 'root', children: [] };
+      const trees: Root[] = [];
       let lines = 0;
       let from = 0;
-      let last: Root | undefined;
       for (const to of [...cuts, text.length]) {
         const piece = text.slice(from, to);
-        last = parsePiece(piece, memo);
-        if (from > 0) movePositions(last, lines, from);
-        root.children.push(...last.children);
-        if (!root.position) root.position = last.position;
+        const tree = parsePiece(piece, memo);
+        if (from > 0) movePositions(tree, lines, from);
+        trees.push(tree);
         for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
         from = to;
       }
-      root.position = { start: root.position!.start, end: last!.position!.end };
-      return root;
+      const position = { start: trees[0]!.position!.start, end: trees[trees.length - 1]!.position!.end };
+      return { type: 'root', children: trees.flatMap((t) => t.children), position };
     },
   };
 }
