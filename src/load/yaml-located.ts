@@ -12,16 +12,24 @@ export const MAX_YAML_NODES = 200_000;
 export const MAX_DEPTH = 64;
 
 interface ObjectPositions {
+  owner: LocatedYaml;
   start: number;
   keys: Map<string, { key: number; value: number }>;
 }
 interface ArrayPositions {
+  owner: LocatedYaml;
   start: number;
   items: number[];
 }
 
+/**
+ * Where each mapping and sequence of every parsed file came from, and which
+ * file: one table for all files (one entry per value made), read only when a
+ * diagnostic needs a location.
+ */
+const PLACES = new WeakMap<object, ObjectPositions | ArrayPositions>();
+
 export class LocatedYaml {
-  private readonly objPos = new WeakMap<object, ObjectPositions | ArrayPositions>();
 
   constructor(readonly file: string, public value: unknown, private readonly lines: LineCounter) {}
 
@@ -29,8 +37,12 @@ export class LocatedYaml {
 
   /** @internal */
   record(obj: object, pos: ObjectPositions | ArrayPositions): void {
-    this.objPos.set(obj, pos);
-    OWNERS.set(obj, this);
+    PLACES.set(obj, pos);
+  }
+
+  private positionsOf(obj: object): ObjectPositions | ArrayPositions | undefined {
+    const p = PLACES.get(obj);
+    return p?.owner === this ? p : undefined;
   }
 
   /** Makes a synthetic object (a merged variant) report the positions of the objects it was built from. */
@@ -48,7 +60,7 @@ export class LocatedYaml {
     if (obj && typeof obj === 'object') {
       const a = this.aliases.get(obj);
       if (a) return this.locOf(a.self);
-      const p = this.objPos.get(obj);
+      const p = this.positionsOf(obj);
       if (p) return this.at(p.start);
     }
     return { file: this.file, line: 1, column: 1 };
@@ -62,7 +74,7 @@ export class LocatedYaml {
         const r = a.resolve(String(key));
         return this.keyLoc(r.obj, r.key);
       }
-      const p = this.objPos.get(obj);
+      const p = this.positionsOf(obj);
       if (p && 'keys' in p) {
         const k = p.keys.get(String(key));
         if (k) return this.at(k.key);
@@ -81,7 +93,7 @@ export class LocatedYaml {
         const r = a.resolve(String(key));
         return this.valueLoc(r.obj, r.key);
       }
-      const p = this.objPos.get(obj);
+      const p = this.positionsOf(obj);
       if (p && 'keys' in p) {
         const k = p.keys.get(String(key));
         if (k) return this.at(k.value);
@@ -114,16 +126,13 @@ export class LocatedYaml {
 /** The YAML 1.2 core schema's own tags; anything else (!!js/function, !!python/object, !custom) is refused. */
 const ALLOWED_TAGS = new Set(['!', 'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
-const OWNERS = new WeakMap<object, LocatedYaml>();
-
 /**
  * Where a value inside a parsed YAML value sits, for values that travelled
  * into the IR as plain data (examples): `pointer` is relative to `root`.
  */
 export function locateInValue(root: unknown, pointer: string): SourceLocation | undefined {
   if (!root || typeof root !== 'object') return undefined;
-  const owner = OWNERS.get(root);
-  return owner?.pointerLoc(pointer, false, root);
+  return PLACES.get(root)?.owner.pointerLoc(pointer, false, root);
 }
 
 /** Offset of the first `[` or `{` nested deeper than `limit` (a rough scan: quotes and comments are not tracked). */
@@ -226,7 +235,7 @@ export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBa
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
-      const pos: ObjectPositions = { start: node.range?.[0] ?? 0, keys: new Map() };
+      const pos: ObjectPositions = { owner: located, start: node.range?.[0] ?? 0, keys: new Map() };
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -242,7 +251,8 @@ export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBa
         }
         const valueNode = pair.value as YamlNode | null;
         const value = convert(valueNode, depth + 1, viaAlias);
-        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        // A plain assignment is safe: "__proto__", the one key with a setter on Object.prototype, was refused above.
+        obj[key] = value;
         pos.keys.set(key, { key: keyNode.range?.[0] ?? 0, value: valueNode?.range?.[0] ?? keyNode.range?.[0] ?? 0 });
       }
       located.record(obj, pos);
@@ -250,7 +260,7 @@ export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBa
     }
     if (isSeq(node)) {
       const arr: unknown[] = [];
-      const pos: ArrayPositions = { start: node.range?.[0] ?? 0, items: [] };
+      const pos: ArrayPositions = { owner: located, start: node.range?.[0] ?? 0, items: [] };
       for (const item of node.items) {
         arr.push(convert(item as YamlNode, depth + 1, viaAlias));
         pos.items.push((item as YamlNode | null)?.range?.[0] ?? pos.start);
