@@ -6,6 +6,7 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { SourceLocation } from '../ir/types.js';
+import { composePlainYaml } from './yaml-plain-compose.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 
 export const MAX_YAML_NODES = 200_000;
@@ -147,6 +148,19 @@ function firstFlowOpenerPastDepth(text: string, limit: number): number | undefin
   return undefined;
 }
 
+/** The common shapes, read without yaml's document tree (yaml-plain-compose.ts); undefined leaves the text to parseWithDocument. */
+export function composeFast(file: string, text: string): LocatedYaml | undefined {
+  const lines = new LineCounter();
+  const located = new LocatedYaml(file, undefined, lines);
+  const composed = composePlainYaml(text, {
+    map: (obj, start, keys) => located.record(obj, { owner: located, start, keys }),
+    seq: (arr, start, items) => located.record(arr, { owner: located, start, items }),
+  }, { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES }, lines.addNewLine);
+  if (!composed) return undefined;
+  located.value = composed.value;
+  return located;
+}
+
 class Budget {
   nodes = 0;
 }
@@ -154,6 +168,14 @@ class Budget {
 class StopConversion extends Error {}
 
 export function parseLocatedYaml(file: string, text: string, diags: DiagnosticBag): LocatedYaml | undefined {
+  return composeFast(file, text) ?? parseWithDocument(file, text, diags);
+}
+
+/**
+ * Any text, through yaml's `parseDocument`: the path that reports every
+ * error. Exported for the tests that hold the fast path to it.
+ */
+export function parseWithDocument(file: string, text: string, diags: DiagnosticBag): LocatedYaml | undefined {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
