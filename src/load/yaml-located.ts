@@ -7,6 +7,7 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { SourceLocation } from '../ir/types.js';
 import { composePlainYaml } from './yaml-plain-compose.js';
+import { decodePlaces } from './yaml-places.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 
 export const MAX_YAML_NODES = 200_000;
@@ -32,7 +33,30 @@ const PLACES = new WeakMap<object, ObjectPositions | ArrayPositions>();
 
 export class LocatedYaml {
 
-  constructor(readonly file: string, public value: unknown, private readonly lines: LineCounter) {}
+  constructor(readonly file: string, public value: unknown, private readonly lines: Pick<LineCounter, 'linePos'>) {}
+
+  /**
+   * A value read elsewhere (yaml-offload.ts): its JSON text and the flat
+   * positions of yaml-places.ts. Line starts are found only when a location
+   * is asked for (most values never need one).
+   */
+  static fromJson(file: string, text: string, json: string, places: ArrayLike<number>): LocatedYaml {
+    let counter: LineCounter | undefined;
+    const lines = {
+      linePos(offset: number) {
+        if (!counter) {
+          // What yaml's Parser reports to a LineCounter: the text's start and the start of every later line.
+          counter = new LineCounter();
+          counter.addNewLine(0);
+          for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) counter.addNewLine(nl + 1);
+        }
+        return counter.linePos(offset);
+      },
+    };
+    const located = new LocatedYaml(file, JSON.parse(json), lines);
+    decodePlaces(located.value, places, (obj, p) => located.record(obj, { owner: located, ...p }));
+    return located;
+  }
 
   private readonly aliases = new WeakMap<object, { resolve: (key: string) => { obj: object; key: string }; self: object }>();
 

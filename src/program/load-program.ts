@@ -10,7 +10,8 @@ import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Program, EditionId, Edition } from '../ir/types.js';
 import { readSpecTree, type SourceFile } from '../load/read-tree.js';
-import { parseLocatedYaml } from '../load/yaml-located.js';
+import { parseLocatedYaml, type LocatedYaml } from '../load/yaml-located.js';
+import { offloadYaml } from '../load/yaml-offload.js';
 import { validateSource } from '../load/validate-source.js';
 import {
   parseBindingGroup, parseEditions, parseEventSet, parseReferences, parseRoomVersion, parseRpcGroup, parseSchemaSet,
@@ -31,7 +32,8 @@ function hashOf(f: SourceFile): string {
   return createHash('sha256').update(f.kind).update('\0').update(f.text).digest('hex');
 }
 
-export function parseSourceFile(f: SourceFile, pieces?: MarkdownPieceMemo): FileContribution {
+/** `read` is the file's YAML as already read elsewhere (yaml-offload.ts); otherwise it is read here. */
+export function parseSourceFile(f: SourceFile, pieces?: MarkdownPieceMemo, read?: LocatedYaml): FileContribution {
   const diags = new DiagnosticBag();
   const hash = hashOf(f);
   const none = (): void => {};
@@ -40,7 +42,7 @@ export function parseSourceFile(f: SourceFile, pieces?: MarkdownPieceMemo): File
     if (doc) doc.sourceHash = hash;
     return { hash, diagnostics: diags.items, apply: doc ? (p) => void p.documents.push(doc) : none };
   }
-  const located = parseLocatedYaml(f.rel, f.text, diags);
+  const located = read ?? parseLocatedYaml(f.rel, f.text, diags);
   if (!located) return { hash, diagnostics: diags.items, apply: none };
   if (located.value === null || typeof located.value !== 'object' || Array.isArray(located.value)) {
     diags.add('MX1102', 'the file must be a YAML mapping at the top level', { file: f.rel, line: 1, column: 1 });
@@ -132,8 +134,12 @@ export interface LoadResult {
   phases?: { read: number; parse: number; assemble: number };
 }
 
-/** `cache` and `pieces` are kept by `mxspec watch` between builds: files and Markdown pieces that did not change are not parsed again. */
-export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?: MarkdownPieceMemo): Promise<LoadResult> {
+/**
+ * `cache` and `pieces` are kept by `mxspec watch` between builds: files and
+ * Markdown pieces that did not change are not parsed again.
+ * `yamlOffloadMinChars` overrides when YAML is read in a worker (tests).
+ */
+export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?: MarkdownPieceMemo, yamlOffloadMinChars?: number): Promise<LoadResult> {
   const diagnostics = new DiagnosticBag();
   const root = path.resolve(specRoot);
   if (!existsSync(path.join(root, 'editions.yaml'))) {
@@ -145,15 +151,25 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
   const phases = { read: performance.now() - t0, parse: 0, assemble: 0 };
   const program = emptyProgram(root);
   const seen: { rel: string; hash: string }[] = [];
-  for (const f of files) {
-    const hash = hashOf(f);
-    let contribution = cache?.get(f.rel);
-    if (!contribution || contribution.hash !== hash) {
-      const tp = performance.now();
-      contribution = parseSourceFile(f, pieces);
-      phases.parse += performance.now() - tp;
-      cache?.set(f.rel, contribution);
-    }
+  const hashes = files.map(hashOf);
+  const fresh = new Map<SourceFile, FileContribution>();
+  const tp = performance.now();
+  const toParse = files.filter((f, i) => cache?.get(f.rel)?.hash !== hashes[i]);
+  // The YAML to parse, read in a worker meanwhile when there is a lot of it; the Markdown first, here.
+  const yaml = toParse.filter((f) => f.kind !== 'document');
+  const offload = offloadYaml(yaml, { minChars: yamlOffloadMinChars });
+  try {
+    for (const f of toParse) if (f.kind === 'document') fresh.set(f, parseSourceFile(f, pieces));
+    for (const [i, f] of yaml.entries()) fresh.set(f, parseSourceFile(f, pieces, await offload?.take(i)));
+  } finally {
+    offload?.close();
+  }
+  phases.parse += performance.now() - tp;
+  for (const [i, f] of files.entries()) {
+    const hash = hashes[i]!;
+    let contribution = fresh.get(f);
+    if (contribution) cache?.set(f.rel, contribution);
+    else contribution = cache!.get(f.rel)!;
     seen.push({ rel: f.rel, hash });
     diagnostics.push(...contribution.diagnostics);
     const ta = performance.now();

@@ -1,0 +1,45 @@
+/**
+ * Worker-thread entry of yaml-offload.ts: reads YAML source texts with the
+ * fast path of yaml-plain-compose.ts while the main thread parses Markdown,
+ * and sends each value back as JSON text with its positions (yaml-places.ts).
+ * A text the fast path leaves alone comes back empty: the main thread then
+ * reads it itself, and reports what is wrong with it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { composePlainYaml } from './yaml-plain-compose.js';
+import { encodePlaces, type MapPlaces, type SeqPlaces } from './yaml-places.js';
+import { MAX_DEPTH, MAX_YAML_NODES } from './yaml-located.js';
+
+export interface YamlWorkRequest {
+  texts: string[];
+}
+
+/** One per text, in order: the value as JSON and its positions, or nothing (read it on the main thread). */
+export type YamlWorkReply = { index: number; json: string; places: Int32Array } | { index: number; json?: undefined };
+
+function readOne(text: string): { json: string; places: Int32Array } | undefined {
+  const places = new WeakMap<object, MapPlaces | SeqPlaces>();
+  const composed = composePlainYaml(
+    text,
+    { map: (obj, start, keys) => places.set(obj, { start, keys }), seq: (arr, start, items) => places.set(arr, { start, items }) },
+    { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES },
+  );
+  if (!composed) return undefined;
+  const flat = encodePlaces(composed.value, (obj) => places.get(obj));
+  if (!flat) return undefined;
+  return { json: JSON.stringify(composed.value), places: Int32Array.from(flat) };
+}
+
+parentPort?.on('message', ({ texts }: YamlWorkRequest) => {
+  texts.forEach((text, index) => {
+    let reply: YamlWorkReply;
+    try {
+      const done = readOne(text);
+      reply = done ? { index, ...done } : { index };
+    } catch {
+      reply = { index };
+    }
+    if (reply.json !== undefined) parentPort!.postMessage(reply, [reply.places.buffer as ArrayBuffer]);
+    else parentPort!.postMessage(reply);
+  });
+});
