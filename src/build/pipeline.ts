@@ -50,6 +50,8 @@ export interface CompileResult {
   files: OutputFile[];
   timings: PhaseTiming[];
   sourceFiles: { rel: string; hash: string }[];
+  /** YAML files read in a worker thread (large specs; src/load/yaml-offload.ts). */
+  readInWorker: number;
 }
 
 export async function compile(specDir: string, opts: CompileOptions = {}): Promise<CompileResult> {
@@ -73,7 +75,7 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
     timings.push({ phase: 'assemble', ms: Math.max(0, performance.now() - tl - loaded.phases.read - loaded.phases.parse) });
   } else timings.push({ phase: 'load+parse', ms: performance.now() - tl });
   const diagnostics = loaded.diagnostics;
-  const result: CompileResult = { diagnostics, files: [], timings, sourceFiles: loaded.files };
+  const result: CompileResult = { diagnostics, files: [], timings, sourceFiles: loaded.files, readInWorker: loaded.readInWorker ?? 0 };
   if (!loaded.program || diagnostics.hasErrors()) return result;
   const program = loaded.program;
   result.program = program;

@@ -139,7 +139,8 @@ export function buildProgram(io: Io = processIo): Command {
       result.timings.push({ phase: 'write', ms: performance.now() - tw });
       if (opts.stats) {
         const table = formatTimings([...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
-        io.err(`mxspec build --stats (${result.sourceFiles.length} source files, ${result.files.length} output files)\n${table}`);
+        const inWorker = result.readInWorker ? `; ${result.readInWorker} YAML files read in a worker thread` : '';
+        io.err(`mxspec build --stats (${result.sourceFiles.length} source files, ${result.files.length} output files${inWorker})\n${table}`);
       }
       io.err(`mxspec build: wrote ${result.files.length} files to ${opts.out} (${summary(diags)})\n`);
     });

@@ -132,6 +132,8 @@ export interface LoadResult {
   files: { rel: string; hash: string }[];
   /** Milliseconds spent reading files, parsing them (cache misses only) and assembling the Program (for --stats). */
   phases?: { read: number; parse: number; assemble: number };
+  /** How many YAML files a worker thread read (yaml-offload.ts; for --stats). */
+  readInWorker?: number;
 }
 
 /**
@@ -158,9 +160,14 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
   // The YAML to parse, read in a worker meanwhile when there is a lot of it; the Markdown first, here.
   const yaml = toParse.filter((f) => f.kind !== 'document');
   const offload = offloadYaml(yaml, { minChars: yamlOffloadMinChars });
+  let readInWorker = 0;
   try {
     for (const f of toParse) if (f.kind === 'document') fresh.set(f, parseSourceFile(f, pieces));
-    for (const [i, f] of yaml.entries()) fresh.set(f, parseSourceFile(f, pieces, await offload?.take(i)));
+    for (const [i, f] of yaml.entries()) {
+      const read = await offload?.take(i);
+      if (read) readInWorker++;
+      fresh.set(f, parseSourceFile(f, pieces, read));
+    }
   } finally {
     offload?.close();
   }
@@ -179,7 +186,7 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
   if (cache) for (const k of [...cache.keys()]) if (!seen.some((s) => s.rel === k)) cache.delete(k);
   if (!program.editions.ietf) {
     if (!diagnostics.hasErrors()) diagnostics.add('MX1013', 'editions.yaml did not define the editions');
-    return { diagnostics, files: seen, phases };
+    return { diagnostics, files: seen, phases, readInWorker };
   }
-  return { program, diagnostics, files: seen, phases };
+  return { program, diagnostics, files: seen, phases, readInWorker };
 }

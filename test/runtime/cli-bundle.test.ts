@@ -8,7 +8,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, snapshotTree, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, SPEC, snapshotTree, tempDir } from '../helpers/cli.js';
+import { scaleSpec } from '../../scripts/bench/scale-spec.js';
+import { compile } from '../../src/build/pipeline.js';
 
 const BUNDLE = path.join(ROOT, 'dist/mxspec.cjs');
 const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-spec');
@@ -40,6 +42,22 @@ describe('the CLI bundle', () => {
     expect(run(['build', '--out', b], false).code).toBe(0);
     expect(snapshotTree(a)).toEqual(snapshotTree(b));
   }, 60_000);
+
+  it('reads the YAML of a large spec in a worker thread (found from the bundle) to the outputs of a build that reads it all on one thread', async () => {
+    // 10× is past the offload's 2 M characters of YAML. compile() here runs from the TypeScript sources, where no
+    // worker can run: it reads everything on this thread.
+    const spec = path.join(tempDir('mxspec-bundle-10x-'), 'spec');
+    scaleSpec(SPEC, spec, 10);
+    const out = path.join(tempDir('mxspec-bundle-10x-out-'), 'out');
+    const r = run(['build', '--spec', spec, '--out', out, '--stats'], true);
+    expect(r.code, r.stderr).toBe(0);
+    const inWorker = Number(/; (\d+) YAML files read in a worker thread\)/.exec(r.stderr)?.[1]);
+    expect(inWorker).toBeGreaterThan(300);
+    const oneThread = await compile(spec);
+    expect(oneThread.readInWorker).toBe(0);
+    // snapshotTree reads bytes as latin1.
+    expect(snapshotTree(out)).toEqual(new Map(oneThread.files.map((f) => [f.path, Buffer.from(f.content).toString('latin1')])));
+  }, 120_000);
 
   it('reports a broken spec with the same diagnostics and exit status, and prints the same version and help', () => {
     const dir = path.join(tempDir('mxspec-bundle-broken-'), 'spec');
