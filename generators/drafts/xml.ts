@@ -27,12 +27,18 @@ export function isElement(n: XNode | undefined): n is XElement {
   return typeof n === 'object' && n !== null;
 }
 
+// Most text has nothing to escape: one scan decides, rather than a scan per character replaced.
+const TEXT_SPECIAL = /[&<>]/;
+const ATTR_SPECIAL = /[&<>"\n\t]/;
+
 export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   // ">" is escaped too so that "]]>" in spec text can never end a section of markup.
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
@@ -47,10 +53,12 @@ const INLINE = new Set(['tt', 'em', 'strong', 'xref', 'eref', 'bcp14', 'br', 'su
 const VERBATIM = new Set(['sourcecode', 'artwork']);
 
 function attrString(e: XElement): string {
-  return Object.entries(e.attrs)
-    .filter((kv): kv is [string, string] => kv[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
-    .join('');
+  let out = '';
+  for (const k in e.attrs) {
+    const v = e.attrs[k];
+    if (v !== undefined) out += ` ${k}="${escapeAttr(v)}"`;
+  }
+  return out;
 }
 
 function inline(n: XNode): string {
