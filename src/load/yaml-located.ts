@@ -6,7 +6,7 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { SourceLocation } from '../ir/types.js';
-import { composePlainYaml } from './yaml-plain-compose.js';
+import { composePlainYaml, REFUSED_KEYS } from './yaml-plain-compose.js';
 import { decodePlaces } from './yaml-places.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 
@@ -291,7 +291,7 @@ export function parseWithDocument(file: string, text: string, diags: DiagnosticB
           diags.add('MX1002', 'mapping keys must be plain scalars', atOffset((keyNode as YamlNode | null)?.range?.[0] ?? 0));
           throw new StopConversion();
         }
-        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+        if (REFUSED_KEYS.has(key)) {
           diags.add('MX1105', `key "${key}" is not allowed`, atOffset(keyNode.range?.[0] ?? 0));
           throw new StopConversion();
         }

@@ -30,8 +30,8 @@ export interface PlainComposeLimits {
   maxNodes: number;
 }
 
-/** Keys yaml-located.ts refuses with a diagnostic: left to the slow path, which reports them. */
-const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys yaml-located.ts refuses with a diagnostic (they could reach Object.prototype): left to the slow path, which reports them. */
+export const REFUSED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** parseDocument wants a block mapping's ':' at most 1024 characters after the start of its key; stay clear of the edge. */
 const MAX_KEY_CHARS = 1000;

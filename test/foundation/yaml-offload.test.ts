@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SPEC, copySpec } from '../helpers/cli.js';
+import { placesOf } from '../helpers/located.js';
 import { decodePlaces, encodePlaces, type MapPlaces, type SeqPlaces } from '../../src/load/yaml-places.js';
 
 type Offload = typeof import('../../src/load/yaml-offload.js');
@@ -24,23 +25,6 @@ const { loadProgram } = (await import(dist('src/program/load-program.js'))) as L
 const { readSpecTree } = (await import(dist('src/load/read-tree.js'))) as ReadTree;
 const { DiagnosticBag } = (await import(dist('src/diagnostics/diagnostic.js'))) as Diags;
 
-type LocatedYaml = NonNullable<ReturnType<Located['parseLocatedYaml']>>;
-
-/** Every collection's location, and every key's and item's, by JSON pointer. */
-function places(doc: LocatedYaml): unknown[] {
-  const out: unknown[] = [];
-  const walk = (v: unknown, at: string): void => {
-    if (!v || typeof v !== 'object') return;
-    out.push([at, doc.locOf(v)]);
-    for (const [k, child] of Object.entries(v)) {
-      const key = Array.isArray(v) ? Number(k) : k;
-      out.push([`${at}/${k}`, doc.keyLoc(v, key), doc.valueLoc(v, key)]);
-      walk(child, `${at}/${k}`);
-    }
-  };
-  walk(doc.value, '');
-  return out;
-}
 
 const yamlSources = async (dir: string) => (await readSpecTree(dir, new DiagnosticBag())).filter((f) => f.kind !== 'document');
 
@@ -91,7 +75,7 @@ describe('offloadYaml: YAML read in a worker thread', () => {
         }
         taken++;
         expect(there.value).toEqual(here.value);
-        expect(places(there)).toEqual(places(here));
+        expect(placesOf(there)).toEqual(placesOf(here));
       }
     } finally {
       offload.close();

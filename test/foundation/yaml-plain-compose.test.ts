@@ -12,27 +12,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
-import { composeFast, parseLocatedYaml, parseWithDocument, type LocatedYaml } from '../../src/load/yaml-located.js';
+import { composeFast, parseLocatedYaml, parseWithDocument } from '../../src/load/yaml-located.js';
 import { corePlainValue } from '../../src/load/yaml-plain-compose.js';
 import { CORPUS, SPEC } from '../helpers/cli.js';
+import { placesOf } from '../helpers/located.js';
 
 const RUNS = Number(process.env.MXSPEC_PROPERTY_RUNS ?? 3000);
-
-/** Every collection's location, and every key's and item's, by JSON pointer. */
-function places(doc: LocatedYaml): unknown[] {
-  const out: unknown[] = [];
-  const walk = (v: unknown, at: string): void => {
-    if (!v || typeof v !== 'object') return;
-    out.push([at, doc.locOf(v)]);
-    for (const [k, child] of Object.entries(v)) {
-      const key = Array.isArray(v) ? Number(k) : k;
-      out.push([`${at}/${k}`, doc.keyLoc(v, key), doc.valueLoc(v, key)]);
-      walk(child, `${at}/${k}`);
-    }
-  };
-  walk(doc.value, '');
-  return out;
-}
 
 /** The fast path either gives up or agrees with parseDocument; returns whether it accepted. */
 function agrees(text: string): boolean {
@@ -43,7 +28,7 @@ function agrees(text: string): boolean {
   expect(diags.items, `accepted a text parseDocument rejects:\n${text}`).toEqual([]);
   expect(slow).toBeDefined();
   expect(fast.value).toEqual(slow!.value);
-  expect(places(fast)).toEqual(places(slow!));
+  expect(placesOf(fast)).toEqual(placesOf(slow!));
   return true;
 }
 
