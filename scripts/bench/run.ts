@@ -50,21 +50,53 @@ interface Options {
 const ALL_CASES = [1, 2, 3, 4, 5, 6];
 const ALL_SCALES = [1, 10, 50];
 
-export function parseArgs(argv: string[]): Options {
-  const arg = (n: string): string | undefined => {
-    const i = argv.indexOf(n);
-    return i >= 0 ? argv[i + 1] : undefined;
+export const USAGE = `usage: npm run bench [-- options]   (or node dist/scripts/bench/run.js [options])
+  --cases 1,2,…   cases to run (${ALL_CASES.join(', ')}; default all)
+  --scales 1,10,… scale factors of case 3 (default ${ALL_SCALES.join(', ')})
+  --runs N        counted runs per side (default 5)
+  --warmup N      warm-up rounds (default 1)
+  --report FILE   where to write the report (default docs/benchmarks.md, for a run of every case at every scale;
+                  a partial run only prints)
+  --help          this text`;
+
+/** A command line the bench cannot run: the message says what is wrong; print it with USAGE. */
+export class BenchUsageError extends Error {}
+
+/** The options of a command line; `help` when it asks for the usage text. Throws BenchUsageError for anything else it does not know. */
+export function parseArgs(argv: string[]): Options | 'help' {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return 'help';
+    if (!['--cases', '--scales', '--runs', '--warmup', '--report'].includes(a)) throw new BenchUsageError(`unknown argument "${a}"`);
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--')) throw new BenchUsageError(`${a} needs a value`);
+    values.set(a, v);
+  }
+  const count = (name: string, dflt: number, min: number): number => {
+    const v = values.get(name);
+    const n = v === undefined ? dflt : Number(v);
+    if (!Number.isInteger(n) || n < min) throw new BenchUsageError(`${name} must be a whole number of at least ${min}, not "${v}"`);
+    return n;
   };
-  const cases = new Set((arg('--cases') ?? ALL_CASES.join(',')).split(',').map(Number));
-  const scales = (arg('--scales') ?? ALL_SCALES.join(',')).split(',').map(Number);
+  const list = (name: string, dflt: number[], allowed?: number[]): number[] => {
+    const v = values.get(name);
+    if (v === undefined) return dflt;
+    const xs = v.split(',').map((x) => Number(x.trim()));
+    const bad = xs.find((x) => !Number.isInteger(x) || x < 1 || (allowed && !allowed.includes(x)));
+    if (bad !== undefined) throw new BenchUsageError(`${name} takes ${allowed ? `some of ${allowed.join(',')}` : 'whole numbers of at least 1'}, not "${v}"`);
+    return xs;
+  };
+  const cases = new Set(list('--cases', ALL_CASES, ALL_CASES));
+  const scales = list('--scales', ALL_SCALES);
   // A partial run must not replace the whole generated block of the committed report with its few rows.
   const complete = ALL_CASES.every((c) => cases.has(c)) && ALL_SCALES.every((f) => scales.includes(f));
   return {
-    runs: Number(arg('--runs') ?? 5),
-    warmup: Number(arg('--warmup') ?? 1),
+    runs: count('--runs', 5, 1),
+    warmup: count('--warmup', 1, 0),
     cases,
     scales,
-    report: arg('--report') ?? (complete ? path.join(ROOT, 'docs/benchmarks.md') : undefined),
+    report: values.get('--report') ?? (complete ? path.join(ROOT, 'docs/benchmarks.md') : undefined),
   };
 }
 
@@ -470,7 +502,20 @@ export function spliceReport(existing: string | undefined, generated: string): s
 }
 
 async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
+  let parsed: Options | 'help';
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof BenchUsageError)) throw e;
+    process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const o = parsed;
   const runners: [number, (o: Options) => CaseReport][] = [[1, case1], [2, case2], [3, case3], [4, case4], [5, case5], [6, case6]];
   const cases: CaseReport[] = [];
   try {

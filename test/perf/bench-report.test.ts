@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { fmtRatio, parseArgs, spliceReport } from '../../scripts/bench/run.js';
+import { spawnSync } from 'node:child_process';
+import { BenchUsageError, fmtRatio, parseArgs, spliceReport } from '../../scripts/bench/run.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('bench report', () => {
@@ -31,5 +32,23 @@ describe('bench report', () => {
     expect(parseArgs(['--scales', '1,10']).report).toBeUndefined();
     expect(parseArgs(['--cases', '1', '--report', '/tmp/x.md']).report).toBe('/tmp/x.md');
     expect([...parseArgs(['--cases', '3', '--scales', '1,50']).cases]).toEqual([3]);
+  });
+
+  it('asks for nothing it does not know: --help gives the usage, anything else unknown or malformed is refused (a full run would rewrite the report)', () => {
+    expect(parseArgs(['--help'])).toBe('help');
+    expect(parseArgs(['--cases', '1', '-h'])).toBe('help');
+    for (const argv of [['--verbose'], ['--cases'], ['--cases', '7'], ['--cases', '1,x'], ['--runs', '0'], ['--runs', '2.5'], ['--scales', '0'], ['--report', '--cases'], ['1']]) {
+      expect(() => parseArgs(argv), argv.join(' ')).toThrow(BenchUsageError);
+    }
+  });
+
+  it('prints the usage and exits 2 on an unknown argument, without running anything', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/bench/run.js'), '--verbose'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^bench: unknown argument "--verbose"\nusage: /);
+    expect(r.stderr).not.toContain('case 1');
+    const help = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/bench/run.js'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--cases');
   });
 });
