@@ -32,7 +32,6 @@ interface ArrayPositions {
 const PLACES = new WeakMap<object, ObjectPositions | ArrayPositions>();
 
 export class LocatedYaml {
-
   constructor(readonly file: string, public value: unknown, private readonly lines: Pick<LineCounter, 'linePos'>) {}
 
   /**
