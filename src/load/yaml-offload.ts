@@ -53,43 +53,24 @@ export function offloadYaml(files: { rel: string; text: string }[], opts: { minC
   } catch {
     return undefined;
   }
-  const replies = new Map<number, YamlWorkReply>();
-  const waiting = new Map<number, () => void>();
-  let failed = false;
-  const wakeAll = (): void => {
-    for (const wake of waiting.values()) wake();
-    waiting.clear();
-  };
-  worker.on('message', (reply: YamlWorkReply) => {
-    replies.set(reply.index, reply);
-    waiting.get(reply.index)?.();
-    waiting.delete(reply.index);
-  });
-  worker.on('error', () => {
-    failed = true;
-    wakeAll();
-  });
-  worker.on('exit', () => {
-    failed = true;
-    wakeAll();
-  });
+  // One reply per text, in order; a worker that fails or ends answers the rest with nothing (settling twice does nothing).
+  const settle: ((r: YamlWorkReply | undefined) => void)[] = [];
+  const replies = files.map((_, i) => new Promise<YamlWorkReply | undefined>((resolve) => (settle[i] = resolve)));
+  const noMore = (): void => settle.forEach((s) => s(undefined));
+  worker.on('message', (reply: YamlWorkReply) => settle[reply.index]!(reply));
+  worker.on('error', noMore);
+  worker.on('exit', noMore);
   worker.postMessage({ texts: files.map((f) => f.text) } satisfies YamlWorkRequest);
 
-  const reply = (index: number): Promise<YamlWorkReply | undefined> => {
-    const r = replies.get(index);
-    if (r || failed) return Promise.resolve(r);
-    return new Promise((resolve) => waiting.set(index, () => resolve(replies.get(index))));
-  };
   return {
     async take(index) {
-      const r = await reply(index);
-      replies.delete(index);
+      const r = await replies[index];
       if (!r || r.json === undefined) return undefined;
       const f = files[index]!;
       return LocatedYaml.fromJson(f.rel, f.text, r.json, r.places);
     },
     close() {
-      failed = true;
+      noMore();
       worker.removeAllListeners();
       void worker.terminate();
     },

@@ -109,10 +109,8 @@ export function composePlainYaml(
     return { found, newlineAfter };
   };
 
-  /** What may follow a node: space, newlines, comments. */
-  const trailing = (tokens: SourceToken[] | undefined): void => {
-    if (tokens) for (const t of tokens) if (t.type !== 'space' && t.type !== 'newline') t.type === 'comment' ? commentSpaced(t) : giveUp();
-  };
+  /** What may follow a node: space, newlines, comments (props without an indicator). */
+  const trailing = (tokens: SourceToken[] | undefined): void => void props(tokens ?? []);
 
   const scalarText = (t: Token): string => {
     const r = CST.resolveAsScalar(t as CST.FlowScalar | CST.BlockScalar, true, giveUp);

@@ -32,10 +32,15 @@ function hashOf(f: SourceFile): string {
   return createHash('sha256').update(f.kind).update('\0').update(f.text).digest('hex');
 }
 
-/** `read` is the file's YAML as already read elsewhere (yaml-offload.ts); otherwise it is read here. */
-export function parseSourceFile(f: SourceFile, pieces?: MarkdownPieceMemo, read?: LocatedYaml): FileContribution {
+/**
+ * `pieces`: Markdown pieces of earlier builds; `read`: the file's YAML as
+ * already read elsewhere (yaml-offload.ts), otherwise it is read here;
+ * `hash`: the file's hashOf when the caller has it.
+ */
+export function parseSourceFile(f: SourceFile, opts: { pieces?: MarkdownPieceMemo; read?: LocatedYaml; hash?: string } = {}): FileContribution {
+  const { pieces, read } = opts;
   const diags = new DiagnosticBag();
-  const hash = hashOf(f);
+  const hash = opts.hash ?? hashOf(f);
   const none = (): void => {};
   if (f.kind === 'document') {
     const doc = parseMarkdownDocument(f.rel, f.text, diags, pieces);
@@ -153,27 +158,27 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
   const phases = { read: performance.now() - t0, parse: 0, assemble: 0 };
   const program = emptyProgram(root);
   const seen: { rel: string; hash: string }[] = [];
-  const hashes = files.map(hashOf);
+  const hashes = new Map(files.map((f) => [f, hashOf(f)]));
   const fresh = new Map<SourceFile, FileContribution>();
   const tp = performance.now();
-  const toParse = files.filter((f, i) => cache?.get(f.rel)?.hash !== hashes[i]);
+  const toParse = files.filter((f) => cache?.get(f.rel)?.hash !== hashes.get(f));
   // The YAML to parse, read in a worker meanwhile when there is a lot of it; the Markdown first, here.
   const yaml = toParse.filter((f) => f.kind !== 'document');
   const offload = offloadYaml(yaml, { minChars: yamlOffloadMinChars });
   let readInWorker = 0;
   try {
-    for (const f of toParse) if (f.kind === 'document') fresh.set(f, parseSourceFile(f, pieces));
+    for (const f of toParse) if (f.kind === 'document') fresh.set(f, parseSourceFile(f, { pieces, hash: hashes.get(f) }));
     for (const [i, f] of yaml.entries()) {
       const read = await offload?.take(i);
       if (read) readInWorker++;
-      fresh.set(f, parseSourceFile(f, pieces, read));
+      fresh.set(f, parseSourceFile(f, { read, hash: hashes.get(f) }));
     }
   } finally {
     offload?.close();
   }
   phases.parse += performance.now() - tp;
-  for (const [i, f] of files.entries()) {
-    const hash = hashes[i]!;
+  for (const f of files) {
+    const hash = hashes.get(f)!;
     let contribution = fresh.get(f);
     if (contribution) cache?.set(f.rel, contribution);
     else contribution = cache!.get(f.rel)!;
@@ -183,7 +188,10 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
     contribution.apply(program);
     phases.assemble += performance.now() - ta;
   }
-  if (cache) for (const k of [...cache.keys()]) if (!seen.some((s) => s.rel === k)) cache.delete(k);
+  if (cache) {
+    const present = new Set(files.map((f) => f.rel));
+    for (const k of [...cache.keys()]) if (!present.has(k)) cache.delete(k);
+  }
   if (!program.editions.ietf) {
     if (!diagnostics.hasErrors()) diagnostics.add('MX1013', 'editions.yaml did not define the editions');
     return { diagnostics, files: seen, phases, readInWorker };
