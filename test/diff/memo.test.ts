@@ -19,6 +19,11 @@ import { loadProgram, type ParseCache } from '../../src/program/load-program.js'
 import { projectAll } from '../../src/checks/registry.js';
 import { tempDir } from '../helpers/cli.js';
 import { findParagraphLine, findPropertyDescriptionLine } from '../../scripts/bench/watch-probe.js';
+import { diffGenerator } from '../../generators/diff/index.js';
+import { renderHtml } from '../../generators/diff/html.js';
+import { renderJson } from '../../generators/diff/json.js';
+import { renderMarkdown } from '../../generators/diff/markdown.js';
+import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
 
 const models = await editionModels(SPEC);
 const fresh = (): [EditionModel, EditionModel] => [structuredClone(models.ietf), structuredClone(models['matrix-org'])];
@@ -111,6 +116,13 @@ describe('diff memo of document pairs (by identity, as projection keeps unchange
     return { first, next: diffModels(a, b), scratch: fromScratch(a, b) };
   }
 
+  /** RPCs, content blocks, event and EDU types both editions have, as change paths (a set-level change is found anew each time). */
+  const pairedElsewhere = new Set((['rpcs', 'contentBlocks', 'eventTypes', 'eduTypes'] as const).flatMap((list) => {
+    const prefix = { rpcs: 'rpcs', contentBlocks: 'content-blocks', eventTypes: 'event-types', eduTypes: 'edu-types' }[list];
+    const other = new Set(models['matrix-org'][list].map((x) => x.name));
+    return models.ietf[list].filter((x) => other.has(x.name)).map((x) => `${prefix}/${x.name}`);
+  }));
+
   const documentChanges = (r: DiffResult, id?: string): DiffResult['changes'] =>
     r.changes.filter((c) => c.path.startsWith(id ? `documents/${id}/` : 'documents/') || (id !== undefined && c.path === `documents/${id}`));
 
@@ -127,6 +139,22 @@ describe('diff memo of document pairs (by identity, as projection keeps unchange
     const others = next.changes.filter((c) => paired.has(schemaOf(c) ?? '') && !edited.has(schemaOf(c)!));
     expect(others.length).toBeGreaterThan(0);
     expect(others.filter((c) => !before.has(c)).map((c) => `${c.rule} ${c.path}`)).toEqual([]);
+    // RPCs, content blocks, event and EDU types come from other files: their pairs' changes are taken over too.
+    const elsewhere = next.changes.filter((c) => pairedElsewhere.has(/^(rpcs|content-blocks|event-types|edu-types)\/[^/]+/.exec(c.path)?.[0] ?? ''));
+    expect(elsewhere.filter((c) => c.path.startsWith('rpcs/')).length).toBeGreaterThan(0);
+    expect(elsewhere.filter((c) => !before.has(c)).map((c) => `${c.rule} ${c.path}`)).toEqual([]);
+    expect(next).toEqual(scratch);
+  });
+
+  it('after an edit of an RPC file, that RPC is compared again and the other RPCs are taken over', async () => {
+    const rpcFile = models.ietf.rpcs.find((r) => models['matrix-org'].rpcs.some((x) => x.name === r.name && x !== r))!.loc.file;
+    const edited = new Set(models.ietf.rpcs.filter((r) => r.loc.file === rpcFile).map((r) => r.name));
+    const { first, next, scratch } = await beforeAndAfter(rpcFile, (text) => text.split('\n').findIndex((l) => /^\s+summary: [A-Za-z][^:#'"|>]*$/.test(l)));
+    const before = new Set(first.changes);
+    const rpcOf = (c: DiffResult['changes'][number]): string | undefined => /^rpcs\/([^/]+)/.exec(c.path)?.[1];
+    const others = next.changes.filter((c) => pairedElsewhere.has(`rpcs/${rpcOf(c)}`) && !edited.has(rpcOf(c)!));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((c) => before.has(c))).toBe(true);
     expect(next).toEqual(scratch);
   });
 
@@ -167,5 +195,29 @@ describe('DiffRun.comparePairOnce', () => {
     once(new DiffRun(DIFF_RULES, false), 'http'); // a comparison of revisions, not editions
     once(new DiffRun([...DIFF_RULES], false), 'http'); // another rule set
     expect(compared).toBe(4);
+  });
+});
+
+describe('the diff generator renders the Markdown and HTML again only when the JSON changed', () => {
+  const texts = (files: { path: string; content: string }[]): Record<string, string> =>
+    Object.fromEntries(files.map((f) => [f.path.replace(/.*\./, ''), f.content]));
+  const generate = async (a: EditionModel, b: EditionModel) => texts(await diffGenerator.generate(a, b, { report: new DiagnosticBag() }));
+
+  it('gives the texts of a fresh rendering over a change, a repeat and a revert', async () => {
+    const [a, b] = fresh();
+    const [, changed] = fresh();
+    const section = changed.documents[0]!.sections[0]!;
+    section.title = `${section.title} (changed)`;
+    const sequence: [EditionModel, EditionModel][] = [[a, b], [a, changed], [a, changed], [a, b]];
+    const seen: string[] = [];
+    for (const [x, y] of sequence) {
+      const got = await generate(x, y);
+      const d = diffModels(x, y);
+      expect(got).toEqual({ md: renderMarkdown(d), json: renderJson(d), html: renderHtml(d) });
+      seen.push(got.md!);
+    }
+    // A remembered text must never outlive the diff it was rendered from.
+    expect(seen[1]).not.toBe(seen[0]);
+    expect(seen[3]).toBe(seen[0]);
   });
 });

@@ -21,7 +21,8 @@ export function compareRpcs(ctx: WalkContext): void {
     pairedTo.add(b.name);
     const path = `rpcs/${b.name}`;
     const document = placement.rpc(b.name);
-    run.compare({ site: 'rpc', from: a, to: b, path, document, direction: 'none' }, {
+    // The RPC's own comparison reads the two RPCs and the document they are placed in; its binding's (below) is apart.
+    run.comparePairOnce(a, b, () => run.compare({ site: 'rpc', from: a, to: b, path, document, direction: 'none' }, {
       ignore: ['name'],
       children: {
         request: () => compareSchema(ctx, a.request, b.request, { path: `${path}/request`, document, direction: 'request', role: 'root' }),
@@ -30,7 +31,7 @@ export function compareRpcs(ctx: WalkContext): void {
           site: 'error-set', from: a.errors, to: b.errors, keyOf: (e) => e.code, path: `${path}/errors`, document, direction: 'response',
         }, (x, y) => run.compare({ site: 'error', from: x, to: y, path: `${path}/errors/${x.code}`, document, direction: 'response' }, { ignore: ['code'] })),
       },
-    });
+    }), document);
     const ba = bindingsFrom.get(a.name);
     const bb = bindingsTo.get(b.name);
     run.withPort(a, b, () => {
