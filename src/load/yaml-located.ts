@@ -32,6 +32,9 @@ interface ArrayPositions {
 const PLACES = new WeakMap<object, ObjectPositions | ArrayPositions>();
 
 export class LocatedYaml {
+  /** Read by the plain path (composeFast): no anchors, aliases or tags, so every value sits where its text is. */
+  composedPlain = false;
+
   constructor(readonly file: string, public value: unknown, private readonly lines: Pick<LineCounter, 'linePos'>) {}
 
   /**
@@ -54,6 +57,8 @@ export class LocatedYaml {
     };
     const located = new LocatedYaml(file, JSON.parse(json), lines);
     decodePlaces(located.value, places, (obj, p) => located.record(obj, { owner: located, ...p }));
+    // The worker reads only what the plain path can (yaml-worker.ts).
+    located.composedPlain = true;
     return located;
   }
 
@@ -181,6 +186,7 @@ export function composeFast(file: string, text: string): LocatedYaml | undefined
   }, { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES }, lines.addNewLine);
   if (!composed) return undefined;
   located.value = composed.value;
+  located.composedPlain = true;
   return located;
 }
 

@@ -18,12 +18,15 @@ import {
 } from '../parse/elements.js';
 import { parseMarkdownDocument } from '../parse/markdown.js';
 import type { MarkdownPieceMemo } from '../parse/gfm.js';
+import { ELEMENT_LISTS, keepUnchangedElements, type ElementLists, type ParsedElements } from './keep-unchanged-elements.js';
 
 /** What one file contributes to the Program. */
 export interface FileContribution {
   hash: string;
   diagnostics: Diagnostic[];
   apply(program: Program): void;
+  /** A YAML file's elements, kept by `mxspec watch` for the file's next parse (keep-unchanged-elements.ts). */
+  elements?: ParsedElements;
 }
 
 export type ParseCache = Map<string, FileContribution>;
@@ -35,9 +38,15 @@ function hashOf(f: SourceFile): string {
 /**
  * `pieces`: Markdown pieces of earlier builds; `read`: the file's YAML as
  * already read elsewhere (yaml-offload.ts), otherwise it is read here;
- * `hash`: the file's hashOf when the caller has it.
+ * `hash`: the file's hashOf when the caller has it; `keepElements`: builds
+ * follow (`mxspec watch`), so the contribution keeps the file's elements for
+ * its next parse; `previous`: the file's contribution from the last build
+ * that parsed it, whose unchanged elements are taken over.
  */
-export function parseSourceFile(f: SourceFile, opts: { pieces?: MarkdownPieceMemo; read?: LocatedYaml; hash?: string } = {}): FileContribution {
+export function parseSourceFile(
+  f: SourceFile,
+  opts: { pieces?: MarkdownPieceMemo; read?: LocatedYaml; hash?: string; keepElements?: boolean; previous?: FileContribution } = {},
+): FileContribution {
   const { pieces, read } = opts;
   const diags = new DiagnosticBag();
   const hash = opts.hash ?? hashOf(f);
@@ -55,6 +64,8 @@ export function parseSourceFile(f: SourceFile, opts: { pieces?: MarkdownPieceMem
   }
   if (!validateSource(f.kind, located, diags)) return { hash, diagnostics: diags.items, apply: none };
   const ctx = { doc: located, diags };
+  // Files of elements add them to the Program's lists; the others set parts of it.
+  let lists: ElementLists | undefined;
   let apply: (p: Program) => void = none;
   switch (f.kind) {
     case 'editions': {
@@ -74,41 +85,37 @@ export function parseSourceFile(f: SourceFile, opts: { pieces?: MarkdownPieceMem
     }
     case 'rpc-group': {
       const { group, rpcs } = parseRpcGroup(ctx);
-      apply = (p) => {
-        p.rpcGroups.push(group);
-        p.rpcs.push(...rpcs);
-      };
+      lists = { rpcGroups: [group], rpcs };
       break;
     }
     case 'binding-group': {
       const { group, bindings } = parseBindingGroup(ctx);
-      apply = (p) => {
-        p.bindingGroups.push(group);
-        p.bindings.push(...bindings);
-      };
+      lists = { bindingGroups: [group], bindings };
       break;
     }
-    case 'schema-set': {
-      const schemas = parseSchemaSet(ctx, path.posix.basename(f.rel, '.yaml'));
-      apply = (p) => void p.schemas.push(...schemas);
+    case 'schema-set':
+      lists = { schemas: parseSchemaSet(ctx, path.posix.basename(f.rel, '.yaml')) };
       break;
-    }
     case 'event-set': {
       const { blocks, eventTypes, eduTypes } = parseEventSet(ctx);
-      apply = (p) => {
-        p.contentBlocks.push(...blocks);
-        p.eventTypes.push(...eventTypes);
-        p.eduTypes.push(...eduTypes);
-      };
+      lists = { contentBlocks: blocks, eventTypes, eduTypes };
       break;
     }
-    case 'room-version': {
-      const rv = parseRoomVersion(ctx);
-      apply = (p) => void p.roomVersions.push(rv);
+    case 'room-version':
+      lists = { roomVersions: [parseRoomVersion(ctx)] };
       break;
-    }
   }
-  return { hash, diagnostics: diags.items, apply };
+  if (!lists) return { hash, diagnostics: diags.items, apply };
+  const elements: ParsedElements = { lists, text: f.text, plain: located.composedPlain };
+  if (opts.previous?.elements) keepUnchangedElements(opts.previous.elements, elements);
+  const add = lists;
+  apply = (p) => {
+    for (const list of ELEMENT_LISTS) {
+      const els = add[list];
+      if (els) (p[list] as object[]).push(...els);
+    }
+  };
+  return { hash, diagnostics: diags.items, apply, ...(opts.keepElements ? { elements } : {}) };
 }
 
 export function emptyProgram(root: string): Program {
@@ -171,7 +178,7 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
     for (const [i, f] of yaml.entries()) {
       const read = await offload?.take(i);
       if (read) readInWorker++;
-      fresh.set(f, parseSourceFile(f, { read, hash: hashes.get(f) }));
+      fresh.set(f, parseSourceFile(f, { read, hash: hashes.get(f), keepElements: cache !== undefined, previous: cache?.get(f.rel) }));
     }
   } finally {
     offload?.close();

@@ -10,6 +10,7 @@ import { ROOT, runCliInProcess, snapshotTree, SPEC, tempDir } from '../helpers/c
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-spec');
 const { createIncrementalBuild } = (await import(path.join(ROOT, 'dist/src/watch/incremental-build.js'))) as typeof import('../../src/watch/incremental-build.js');
+const { compile } = (await import(path.join(ROOT, 'dist/src/build/pipeline.js'))) as typeof import('../../src/build/pipeline.js');
 
 function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');
@@ -97,6 +98,28 @@ describe('watch output equals a cold build', () => {
       expect(r.ok, `${name}: ${JSON.stringify(r.diagnostics.slice(0, 3))}`).toBe(true);
       expect(r.reparsed).toEqual(['documents/api.md']);
       expect(snapshotTree(out), `out/ after "${name}"`).toEqual(await coldBuild(spec));
+    }
+  });
+
+  it('reports the diagnostics of a cold build, at the same places, after edits around elements a rebuild keeps (the shipped spec)', async () => {
+    const { spec, b } = await watchedCopy(SPEC);
+    const file = path.join(spec, 'schemas/transactions.yaml');
+    type Shown = { code: string; message: string; loc?: { file: string; line: number; column: number } };
+    const shown = (ds: readonly Shown[]): string[] => ds.map((d) => `${d.loc?.file}:${d.loc?.line}:${d.loc?.column} ${d.code} ${d.message}`).sort();
+    const steps: [string, () => void][] = [
+      ['an invalid example', () => edit(file, 'origin_server_ts: 1735689600000}', 'origin_server_ts: "soon"}')],
+      ['another schema of the file edited (the invalid one kept)', () => edit(file, 'The unit of live traffic between two homeservers.', 'The unit of live traffic between homeservers.')],
+      ['quotes added before it on its line (same values, later columns)', () => edit(file, '- {origin: example.org, origin_server_ts: "soon"}', '- {origin: "example.org", origin_server_ts: "soon"}')],
+      ['a line added above it', () => edit(file, '    type: object\n    description: >-\n      Fields shared', '    type: object\n    title: Metadata\n    description: >-\n      Fields shared')],
+      ['a schema below it edited again', () => edit(file, 'between homeservers.', 'between two homeservers.')],
+    ];
+    for (const [name, apply] of steps) {
+      apply();
+      const r = await b.rebuild();
+      const cold = await compile(spec);
+      expect(r.ok, name).toBe(false);
+      expect(shown(r.diagnostics).some((d) => d.includes('MX4001')), name).toBe(true);
+      expect(shown(r.diagnostics), name).toEqual(shown(cold.diagnostics.items));
     }
   });
 });
