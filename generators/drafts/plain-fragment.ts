@@ -1,29 +1,39 @@
 /**
  * Most Markdown fragments in YAML descriptions are prose: paragraphs of text
- * whose only Markdown is inline code (`room_id`). For those the mdast is
- * known without running the parser (one paragraph per block of lines, made
- * of text and inlineCode nodes, with the positions remark gives them), and
- * building it directly skips micromark, which was most of the time spent
- * rendering drafts.
+ * whose only Markdown is inline code (`room_id`), now and then an emphasised
+ * term or a cross-reference with nothing but a target (`[](rpc:getEvent)`).
+ * For those the mdast is known without running the parser (one paragraph
+ * per block of lines, made of text, inlineCode, emphasis and link nodes,
+ * with the positions remark gives them), and building it directly skips
+ * micromark, which was most of the time spent rendering drafts.
  *
  * `plainFragment` answers only when it is sure. Every line starts with a
- * letter or with a single backtick, has no leading or trailing whitespace,
- * no tab or control character and nothing outside the Basic Multilingual
- * Plane, and no autolink literal (`www.`, `://`). Backticks pair up within
- * the line, singly (no `` `` ``), around code that neither starts nor ends
- * with a space and has no `<` (an HTML tag or autolink would take precedence
- * over the code span). Outside code there is no character that starts or
- * closes a Markdown or GFM construct (`* _ ~ [ ] < > & \ | # @ !`). Blocks
- * are separated by empty lines. Anything else returns undefined and goes to
- * the parser. A test compares it with remark's output on generated and real
- * texts.
+ * letter, `(`, a single backtick or an emphasis (below), has no trailing
+ * whitespace, no tab or control character and nothing outside the Basic
+ * Multilingual Plane. Its text (outside code) has no autolink literal
+ * (`www.`, `://`) and no character that starts or closes a Markdown or GFM
+ * construct (`* _ ~ [ ] < > & \ | # @ !`) but in these three shapes:
+ *  - code: single backticks pairing up within the line, around code that
+ *    neither starts nor ends with a space (a code span is taken from its
+ *    opening backtick, so `<` inside it starts nothing);
+ *  - emphasis: `*words*` within the line, the opening `*` at the line's
+ *    start or after a space or `(`, followed by a letter; the words letters,
+ *    spaces and hyphens, ending in a letter; the closing `*` followed by the
+ *    line's end, a space or one of `.,;:)`;
+ *  - a link with no text: `[](scheme:target)`, the target letters, digits
+ *    and `._~/#:-`, after a space or `(`.
+ * Blocks are separated by empty lines. Anything else returns undefined and
+ * goes to the parser. A test compares it with remark's output on generated
+ * and real texts.
  */
-import type { InlineCode, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Emphasis, InlineCode, Link, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 
-const FIRST = /^(?:[A-Za-z\u00c0-\u024f]|`[^`])/;
+const FIRST = /^(?:[A-Za-z\u00c0-\u024f(]|`[^`]|\*[A-Za-z])/;
 const OUTSIDE = /^[^*_`~[\]<>&\\|#@!\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$/;
-const CODE = /^[^ `<\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff](?:[^`<\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*[^ `<\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff])?$/;
-const UNSAFE = /www\.|:\/\/|\s$/i;
+const CODE = /^[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff](?:[^`\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff])?$/;
+const AUTOLINK = /www\.|:\/\//i;
+const EMPHASIS = /^\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?)\*(?=$|[ .,;:)])/;
+const LINK = /^\[\]\(([A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~/#:-]+)\)/;
 
 interface Point {
   line: number;
@@ -31,20 +41,60 @@ interface Point {
   offset: number;
 }
 
-/** A line split at its backticks: even parts are text, odd parts code; undefined when the line is not this simple. */
-function lineParts(l: string): string[] | undefined {
-  if (!FIRST.test(l) || UNSAFE.test(l)) return undefined;
-  const parts = l.split('`');
-  if (parts.length % 2 === 0) return undefined;
-  for (let i = 0; i < parts.length; i++) {
-    if (!(i % 2 ? CODE : OUTSIDE).test(parts[i]!)) return undefined;
+/** One inline piece of a line, from column `start` (0-based) to `end`. */
+type Token =
+  | { kind: 'text'; value: string; start: number; end: number }
+  | { kind: 'code'; value: string; start: number; end: number }
+  | { kind: 'emphasis'; value: string; start: number; end: number }
+  | { kind: 'link'; url: string; start: number; end: number };
+
+/** A line as inline tokens; undefined when the line is not this simple. */
+function lineTokens(l: string): Token[] | undefined {
+  if (!FIRST.test(l) || /\s$/.test(l)) return undefined;
+  const tokens: Token[] = [];
+  let textFrom = 0;
+  const text = (to: number): boolean => {
+    if (to === textFrom) return true;
+    const value = l.slice(textFrom, to);
+    if (!OUTSIDE.test(value) || AUTOLINK.test(value)) return false;
+    tokens.push({ kind: 'text', value, start: textFrom, end: to });
+    return true;
+  };
+  let i = 0;
+  while (i < l.length) {
+    const ch = l[i];
+    if (ch !== '`' && ch !== '*' && ch !== '[') {
+      i++;
+      continue;
+    }
+    if (!text(i)) return undefined;
+    const before = i === 0 ? '' : l[i - 1]!;
+    if (ch === '`') {
+      const close = l.indexOf('`', i + 1);
+      if (close < 0) return undefined;
+      const value = l.slice(i + 1, close);
+      if (!CODE.test(value)) return undefined;
+      tokens.push({ kind: 'code', value, start: i, end: close + 1 });
+      i = close + 1;
+    } else if (ch === '*') {
+      const m = (before === '' || before === ' ' || before === '(') ? EMPHASIS.exec(l.slice(i)) : null;
+      if (!m) return undefined;
+      tokens.push({ kind: 'emphasis', value: m[1]!, start: i, end: i + m[0].length });
+      i += m[0].length;
+    } else {
+      const m = (before === ' ' || before === '(') ? LINK.exec(l.slice(i)) : null;
+      if (!m) return undefined;
+      tokens.push({ kind: 'link', url: m[1]!, start: i, end: i + m[0].length });
+      i += m[0].length;
+    }
+    textFrom = i;
   }
-  return parts;
+  return text(l.length) ? tokens : undefined;
 }
 
 interface Line {
   text: string;
-  parts: string[];
+  tokens: Token[];
   /** 1-based line number and offset of its first character in the fragment. */
   number: number;
   offset: number;
@@ -58,26 +108,29 @@ function paragraph(lines: Line[]): Paragraph {
     if (text) children.push({ type: 'text', value: text.value, position: { start: text.start, end: text.end } } satisfies Text);
     text = undefined;
   };
+  const addText = (value: string, start: Point, end: Point): void => {
+    if (text) {
+      text.value += value;
+      text.end = end;
+    } else text = { value, start, end };
+  };
   lines.forEach((l, li) => {
-    let column = 0;
-    l.parts.forEach((part, i) => {
-      if (i % 2) {
-        flush();
-        children.push({ type: 'inlineCode', value: part, position: { start: point(l, column), end: point(l, column + part.length + 2) } } satisfies InlineCode);
-        column += part.length + 2;
-        return;
+    // A line ending belongs to a text node: the one the line before ended in, or a new one from that line's end.
+    if (li > 0) addText('\n', point(lines[li - 1]!, lines[li - 1]!.text.length), point(l, 0));
+    for (const t of l.tokens) {
+      if (t.kind === 'text') {
+        addText(t.value, text ? text.start : point(l, t.start), point(l, t.end));
+        continue;
       }
-      // A line ending continues the text before it (remark keeps it in the text node).
-      const value = (li > 0 && i === 0 ? '\n' : '') + part;
-      if (value) {
-        const start = li > 0 && i === 0 ? point(lines[li - 1]!, lines[li - 1]!.text.length) : point(l, column);
-        if (text) {
-          text.value += value;
-          text.end = point(l, column + part.length);
-        } else text = { value, start, end: point(l, column + part.length) };
+      flush();
+      const position = { start: point(l, t.start), end: point(l, t.end) };
+      if (t.kind === 'code') children.push({ type: 'inlineCode', value: t.value, position } satisfies InlineCode);
+      else if (t.kind === 'link') children.push({ type: 'link', title: null, url: t.url, children: [], position } satisfies Link);
+      else {
+        const inner = { start: point(l, t.start + 1), end: point(l, t.end - 1) };
+        children.push({ type: 'emphasis', children: [{ type: 'text', value: t.value, position: inner }], position } satisfies Emphasis);
       }
-      column += part.length;
-    });
+    }
   });
   flush();
   const first = lines[0]!;
@@ -98,9 +151,9 @@ export function plainFragment(text: string): RootContent[] | undefined {
     const l = lines[i]!;
     if (l === '') close();
     else {
-      const parts = lineParts(l);
-      if (!parts) return undefined;
-      block.push({ text: l, parts, number: i + 1, offset });
+      const tokens = lineTokens(l);
+      if (!tokens) return undefined;
+      block.push({ text: l, tokens, number: i + 1, offset });
     }
     offset += l.length + 1;
   }

@@ -23,6 +23,12 @@ const chars = [
 const text = fc.oneof(
   fc.string({ unit: fc.constantFrom(...chars), maxLength: 40 }),
   fc.array(fc.constantFrom('Plain words here', 'The `room_id` of', '`m.room.member` events', 'x `a` `b` y', 'see `<x>`', '`` `` ``', '`a` ', 'in `@a:b.c` and `$e`', 'www.example.org', 'see https://x.y', 'a  ', '  b', '', 'c\td', '1. item', '- item', 'Title', '===', '---', 'mail a@b.c', 'The end.', 'x: y', 'A|B'), { maxLength: 5 }).map((ls) => ls.join('\n')),
+  // Emphasis, links with no text and code holding `<`, with their near misses.
+  fc.array(fc.constantFrom(
+    'The *auth chain* of', '*Reverse order* is', 'a *b*', '(*x*) y', '*a*.', '*a*b', 'a*b*', '**s** t', '* item', '*a *', '* a*', '*a-b*', '*a b', 'x *a*, *b*;',
+    'see [](rpc:getEvent).', 'with [](rpc:a)', '([](schema:X))', 'x[](rpc:a)', '[](rpc:a) x', 'see [](rpc: a)', 'see [](x)', 'see [a](rpc:a)', 'see []( rpc:a)', 'see [](rpc:a_b)',
+    'key `<algorithm>:<id>` here', '(a JPEG) b', '(`x`) y', '(', '((a', '(*a*)', '`<a href="`">`', 'x `a<b` y', '`mxc://` URI', 'see `https://x/y`', 'a `<` b', 'text', '',
+  ), { maxLength: 5 }).map((ls) => ls.join('\n')),
 );
 
 /** Every string in a value (descriptions, rule text, notes...). */
@@ -37,18 +43,24 @@ describe('plainFragment', () => {
   it('equals remark wherever it answers (generated texts)', () => {
     let answered = 0;
     let withCode = 0;
+    let withEmphasis = 0;
+    let withLink = 0;
     fc.assert(
       fc.property(text, (t) => {
         const mine = plainFragment(t);
         if (mine === undefined) return;
         answered++;
         if (JSON.stringify(mine).includes('"inlineCode"')) withCode++;
+        if (JSON.stringify(mine).includes('"emphasis"')) withEmphasis++;
+        if (JSON.stringify(mine).includes('"link"')) withLink++;
         expect(mine).toEqual(parse(t));
       }),
-      { numRuns: 4000 },
+      { numRuns: 6000 },
     );
     expect(answered).toBeGreaterThan(50);
     expect(withCode).toBeGreaterThan(20);
+    expect(withEmphasis).toBeGreaterThan(20);
+    expect(withLink).toBeGreaterThan(20);
   });
 
   it('equals remark wherever it answers (every string of the shipped spec), and answers for most prose', async () => {
@@ -66,13 +78,13 @@ describe('plainFragment', () => {
   });
 
   it('builds text and inline code itself', () => {
-    for (const t of ['see `x`', '`room_id` is `m.room.create`.', 'The `a` and\n`b` fields\nof `c`', 'Use `@alice:example.org` or `*`.', 'A\n\n`x` y']) {
+    for (const t of ['see `x`', '`room_id` is `m.room.create`.', 'The `a` and\n`b` fields\nof `c`', 'Use `@alice:example.org` or `*`.', 'A\n\n`x` y', '*a*', 'a `<b>` c', 'The *auth chain* of\n*x* and `<a>:<b>`', 'then [](rpc:sendJoinV2).\nNext', 'the `mxc://` URI']) {
       expect(plainFragment(t), JSON.stringify(t)).toEqual(parse(t));
     }
   });
 
   it('leaves syntax to the parser', () => {
-    for (const t of ['*a*', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `<b>` c', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', '- a', ' a', 'a ', 'a\n  b', 'a\tb', '']) {
+    for (const t of ['a*b*', '*a*b', '**a**', '*a *', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', '- a', ' a', 'a ', 'a\n  b', 'a\tb', '']) {
       expect(plainFragment(t), JSON.stringify(t)).toBeUndefined();
     }
   });
