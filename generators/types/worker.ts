@@ -2,14 +2,16 @@
  * Worker-thread entry of the types generator (see off-thread.ts). Loading
  * ts-morph, typescript and openapi-typescript is most of the generator's
  * cost, so the worker starts loading them as soon as it is created, while
- * the main thread is still checking the spec, and then serves one request
- * per edition model.
+ * the main thread is still checking the spec, warms up on a small model
+ * while it waits (warm-up.ts), and then serves one request per edition
+ * model.
  */
 import { parentPort } from 'node:worker_threads';
 import { ModelReceiver, type ModelMessage } from './model-transfer.js';
 import { enableCodeCache, saveCodeCache } from '../../src/runtime/code-cache.js';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 import type { TypesOptions } from './index.js';
+import { warmUpModel } from './warm-up.js';
 
 export interface TypesRequest {
   id: number;
@@ -35,14 +37,29 @@ const generator = import('./index.js');
 // openapi-typescript is loaded on first use by paths.ts; load it now so the first request does not wait for it.
 const ready = generator.then(() => requireOpenapiTypescriptTransform());
 
+/** Set by the first request: a worker asked for work before it is ready has no idle time to warm up in. */
+let requested = false;
+
+// Once loaded, and while no request waits, a small model is converted and the result dropped (warm-up.ts): the
+// first real conversion then runs code that has run before. A failure here only means no warm-up.
+const warmed = ready.then(async () => {
+  if (requested) return;
+  try {
+    await (await generator).typesFiles(warmUpModel());
+  } catch {
+    // The real conversion reports its own errors.
+  }
+});
+
 // One request at a time: both editions' trees alive at once would double the worker's peak memory for no gain
 // (it has one core's worth of work either way).
-let queue: Promise<unknown> = ready;
+let queue: Promise<unknown> = warmed;
 
 /** One receiver per edition: the editions' models are sent apart (off-thread.ts keeps one sender per edition). */
 const receivers = new Map<string, ModelReceiver>();
 
 parentPort?.on('message', (req: TypesRequest) => {
+  requested = true;
   // Decoded as it arrives (in order), converted in turn.
   let model: ReturnType<ModelReceiver['decode']>;
   try {
