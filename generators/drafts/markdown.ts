@@ -14,6 +14,7 @@ import { renderDirective } from './render-ir.js';
 import { CODE_WIDTH, foldLines, relayoutJsonText } from './json-layout.js';
 import { escapeJsonNonAscii } from './non-ascii.js';
 import { plainFragment } from './plain-fragment.js';
+import { deepFreeze, FREEZE_SHARED } from '../../src/ir/freeze.js';
 
 /** Where mdast positions point: a document (positions are real) or a YAML string (the element's location). */
 export interface Source {
@@ -33,26 +34,20 @@ const fragmentParser = gfmParser();
  * Parsed fragments by text. The same descriptions are rendered many times
  * (once per placement, for every draft, on every watch rebuild), and each
  * parse re-combines micromark's extensions before tokenising. A cached tree
- * is shared by every caller, so it is frozen: the renderers only read mdast
- * (a change would throw, and the draft tests would catch it). Bounded, oldest
- * first out, so a long watch session cannot grow it without end.
+ * is shared by every caller, so the renderers only read mdast; the tests
+ * freeze each tree as it is cached (src/ir/freeze.ts), so a change would
+ * throw there. Bounded, oldest first out, so a long watch session cannot
+ * grow it without end.
  */
 const fragmentCache = new Map<string, readonly RootContent[]>();
 const FRAGMENT_CACHE_LIMIT = 20_000;
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** Parses Markdown text from a YAML description into block nodes (shared and frozen: do not change them). */
+/** Parses Markdown text from a YAML description into block nodes (shared: do not change them; frozen in the tests). */
 export function parseFragment(text: string): RootContent[] {
   let nodes = fragmentCache.get(text);
   if (!nodes) {
-    nodes = deepFreeze(plainFragment(text) ?? fragmentParser.parse(text).children);
+    nodes = plainFragment(text) ?? fragmentParser.parse(text).children;
+    if (FREEZE_SHARED) deepFreeze(nodes);
     if (fragmentCache.size >= FRAGMENT_CACHE_LIMIT) fragmentCache.delete(fragmentCache.keys().next().value!);
     fragmentCache.set(text, nodes);
   }

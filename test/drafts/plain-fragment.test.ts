@@ -89,3 +89,17 @@ describe('plainFragment', () => {
     }
   });
 });
+
+describe('parsed fragments', () => {
+  it('are shared by every caller and frozen in the tests, so a renderer that changed one would fail', async () => {
+    const { parseFragment } = await import('../../generators/drafts/markdown.js');
+    expect(process.env.MXSPEC_FREEZE_MODELS).toBe('1');
+    for (const text of ['Plain `code` text.', '1. a list\n2. parsed by remark']) {
+      const nodes = parseFragment(text);
+      expect(parseFragment(text)).toBe(nodes);
+      const first = nodes[0] as { children: unknown[] };
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(() => first.children.push({ type: 'text', value: 'x' })).toThrow(TypeError);
+    }
+  });
+});
