@@ -6,6 +6,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+// Commands that generate types start the types worker first: its loading is the longest part of a small build.
+const prestart = fileURLToPath(new URL('../dist/generators/types/prestart.js', import.meta.url));
+const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+if ((command === 'build' || command === 'watch') && existsSync(prestart)) {
+  (await import('../dist/generators/types/prestart.js')).prestartTypesWorker();
+}
+
 const bundle = fileURLToPath(new URL('../dist/mxspec.cjs', import.meta.url));
 let main;
 let saveCodeCache = () => {};

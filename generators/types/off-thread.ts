@@ -15,27 +15,16 @@
  * that died), the same function runs in-process, so output never depends
  * on where it ran.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { EDITION_IDS, type DocumentIR, type EditionModel } from '../../src/ir/types.js';
 import type { OutputFile } from '../generator.js';
 import type { TypesReply, TypesRequest } from './worker.js';
 import { ModelSender } from './model-transfer.js';
+import { newTypesWorker, takePrestartedTypesWorker, typesWorkerAvailable } from './prestart.js';
 import type { TypesOptions } from './index.js';
 
 /** The only document fields the types generator reads (the OpenAPI `info` uses the api document's abstract). */
 export const TYPES_DOCUMENT_FIELDS = ['id', 'abstract'] as const satisfies readonly (keyof DocumentIR)[];
-
-const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
-
-/**
- * The worker's heap cap. Without one V8 lets a thread's heap grow far past
- * what it keeps alive, and the worker's share counted towards the build's
- * peak memory. A spec too large for it makes the worker run out of memory,
- * which only ends the worker: the types are then generated in-process.
- */
-const WORKER_OLD_SPACE_MB = 384;
 
 interface Pending {
   resolve: (files: OutputFile[]) => void;
@@ -65,12 +54,13 @@ function failAll(e: Error): void {
 function startWorker(slot: number): Worker | undefined {
   if (slots[slot] || unusable) return slots[slot];
   // Under a TypeScript runner the sibling is worker.ts, which a worker thread cannot load: run in-process.
-  if (!import.meta.url.endsWith('.js') || !existsSync(WORKER_FILE)) {
+  if (!typesWorkerAvailable()) {
     unusable = true;
     return undefined;
   }
   try {
-    const w = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
+    // The first slot's worker may already be loading, started by the launcher (prestart.ts).
+    const w = (slot === 0 ? takePrestartedTypesWorker() : undefined) ?? newTypesWorker();
     w.on('message', (reply: TypesReply) => {
       const p = pending.get(reply.id);
       if (!p) return;

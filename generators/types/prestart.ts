@@ -1,0 +1,68 @@
+/**
+ * The types worker, started by the launcher (bin/mxspec.js) before the CLI
+ * itself is loaded. Loading the CLI bundle and reading the command line take
+ * ~40 ms; the worker's own loading (TypeScript, ts-morph, openapi-typescript)
+ * is on the critical path of a build whose sources parse quickly, so it
+ * starts first. off-thread.ts adopts it on first use instead of starting
+ * one. Only plain Node modules here: the launcher loads this file on its own,
+ * and the CLI bundle holds a copy of it, so the two meet through a global
+ * registry key rather than a module variable.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export const TYPES_WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+/**
+ * The worker's heap cap. Without one V8 lets a thread's heap grow far past
+ * what it keeps alive, and the worker's share counted towards the build's
+ * peak memory. A spec too large for it makes the worker run out of memory,
+ * which only ends the worker: the types are then generated in-process.
+ */
+export const TYPES_WORKER_OLD_SPACE_MB = 384;
+
+/** Whether a worker can run here (compiled modules; under a TypeScript runner the sibling is worker.ts). */
+export function typesWorkerAvailable(): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(TYPES_WORKER_FILE);
+}
+
+export function newTypesWorker(): Worker {
+  return new Worker(TYPES_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: TYPES_WORKER_OLD_SPACE_MB } });
+}
+
+interface Prestarted {
+  worker: Worker;
+  failed: boolean;
+  onFailure: () => void;
+}
+
+const KEY = Symbol.for('mxspec.prestartedTypesWorker');
+const registry = globalThis as { [KEY]?: Prestarted };
+
+/**
+ * Starts a types worker for the CLI to adopt; false when none can run here
+ * or one is already waiting. It never keeps the process alive, and a worker
+ * that fails before it is adopted is only not adopted.
+ */
+export function prestartTypesWorker(): boolean {
+  if (registry[KEY] || !typesWorkerAvailable()) return false;
+  const held: Prestarted = { worker: newTypesWorker(), failed: false, onFailure: () => (held.failed = true) };
+  held.worker.on('error', held.onFailure);
+  held.worker.on('exit', held.onFailure);
+  held.worker.unref();
+  registry[KEY] = held;
+  return true;
+}
+
+/** The worker the launcher started, once, if it is still running; its new owner adds its own listeners. */
+export function takePrestartedTypesWorker(): Worker | undefined {
+  const held = registry[KEY];
+  registry[KEY] = undefined;
+  if (!held) return undefined;
+  held.worker.off('error', held.onFailure);
+  held.worker.off('exit', held.onFailure);
+  if (!held.failed) return held.worker;
+  void held.worker.terminate();
+  return undefined;
+}

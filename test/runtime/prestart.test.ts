@@ -1,0 +1,66 @@
+/**
+ * The launcher (bin/mxspec.js) starts the types worker before it loads the
+ * CLI, for the commands that generate types, and the CLI adopts that worker
+ * instead of starting its own (generators/types/prestart.ts). Counted here
+ * by a preload that wraps worker_threads.Worker in the CLI's own process.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, SPEC, snapshotTree, tempDir } from '../helpers/cli.js';
+
+const dist = (p: string): string => path.join(ROOT, 'dist', p);
+const { prestartTypesWorker, takePrestartedTypesWorker } = (await import(dist('generators/types/prestart.js'))) as typeof import('../../generators/types/prestart.js');
+
+const COUNTER = path.join(tempDir('mxspec-prestart-'), 'count-workers.cjs');
+writeFileSync(COUNTER, `
+const threads = require('node:worker_threads');
+const { syncBuiltinESMExports } = require('node:module');
+const Original = threads.Worker;
+const started = [];
+threads.Worker = class extends Original {
+  constructor(file, opts) { super(file, opts); started.push(String(file).split(/[\\\\/]/).slice(-2).join('/')); }
+};
+syncBuiltinESMExports();
+process.on('exit', () => process.stderr.write('workers started: ' + JSON.stringify(started) + '\\n'));
+`);
+
+function run(args: string[]): { code: number | null; workers: string[]; stderr: string } {
+  const r = spawnSync(process.execPath, ['--require', COUNTER, BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const m = /workers started: (.*)/.exec(r.stderr);
+  return { code: r.status, workers: m ? (JSON.parse(m[1]!) as string[]) : [], stderr: r.stderr };
+}
+
+describe('the types worker started by the launcher', () => {
+  it('is the one worker a build uses, and the build writes what it always did', () => {
+    const out = path.join(tempDir('mxspec-prestart-out-'), 'out');
+    const r = run(['build', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.workers).toEqual(['types/worker.js']);
+    expect(snapshotTree(out)).toEqual(snapshotTree(path.join(ROOT, 'out')));
+  });
+
+  it('is not started for commands that make no types', () => {
+    const r = run(['check', '--spec', SPEC]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.workers).toEqual([]);
+  });
+
+  it('is handed over once; a worker that failed before it was taken is not handed over', async () => {
+    expect(prestartTypesWorker()).toBe(true);
+    // One at a time.
+    expect(prestartTypesWorker()).toBe(false);
+    const w = takePrestartedTypesWorker();
+    expect(w).toBeDefined();
+    expect(takePrestartedTypesWorker()).toBeUndefined();
+    await w!.terminate();
+
+    expect(prestartTypesWorker()).toBe(true);
+    // Ended before anyone took it (as a worker that failed to load would be).
+    const held = (globalThis as Record<symbol, { worker: { terminate(): Promise<number> } } | undefined>)[Symbol.for('mxspec.prestartedTypesWorker')]!;
+    await held.worker.terminate();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(takePrestartedTypesWorker()).toBeUndefined();
+  });
+});
