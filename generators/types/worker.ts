@@ -43,6 +43,8 @@ let requested = false;
 // Once loaded, and while no request waits, a small model is converted and the result dropped (warm-up.ts): the
 // first real conversion then runs code that has run before. A failure here only means no warm-up.
 const warmed = ready.then(async () => {
+  // A turn of the event loop first: a request posted while the modules loaded is then seen, and served at once.
+  await new Promise((resolve) => setImmediate(resolve));
   if (requested) return;
   try {
     await (await generator).typesFiles(warmUpModel());
