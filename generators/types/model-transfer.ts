@@ -9,11 +9,11 @@
  * worker's own memos (component schemas, declarations) see the rest
  * unchanged.
  */
-import type { EditionModel } from '../../src/ir/types.js';
+import { ELEMENT_LISTS, type ElementList, type EditionModel } from '../../src/ir/types.js';
 
 /** The lists of a model whose elements are sent once and then referred to by number. */
-export const SHARED_LISTS = ['rpcs', 'bindings', 'schemas', 'contentBlocks', 'eventTypes', 'eduTypes', 'roomVersions', 'rpcGroups', 'bindingGroups'] as const;
-type SharedList = (typeof SHARED_LISTS)[number];
+export const SHARED_LISTS = ELEMENT_LISTS;
+type SharedList = ElementList;
 
 /** An element the worker holds (its number), or one it does not yet (number and value). */
 export type Entry = number | { id: number; value: object };

@@ -344,6 +344,14 @@ export interface Edition {
 
 // ---------------------------------------------------------------- the program
 
+/**
+ * The Program's lists of elements read from YAML files (documents come from
+ * Markdown): what `mxspec watch` keeps across parses of an edited file and
+ * what the types worker holds between requests.
+ */
+export const ELEMENT_LISTS = ['rpcGroups', 'rpcs', 'bindingGroups', 'bindings', 'schemas', 'contentBlocks', 'eventTypes', 'eduTypes', 'roomVersions'] as const;
+export type ElementList = (typeof ELEMENT_LISTS)[number];
+
 export interface Program {
   /** Absolute path of the spec root. */
   root: string;

@@ -21,11 +21,7 @@
  * another element's span.
  */
 import { jsonText } from '../ir/json-text.js';
-import type { SourceLocation } from '../ir/types.js';
-
-/** The Program lists a YAML file adds elements to. */
-export const ELEMENT_LISTS = ['rpcGroups', 'rpcs', 'bindingGroups', 'bindings', 'schemas', 'contentBlocks', 'eventTypes', 'eduTypes', 'roomVersions'] as const;
-export type ElementList = (typeof ELEMENT_LISTS)[number];
+import { ELEMENT_LISTS, type ElementList, type SourceLocation } from '../ir/types.js';
 
 /** A file's elements by list, in the order the file gives them. */
 export type ElementLists = Partial<Record<ElementList, object[]>>;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Program, EditionId, Edition } from '../ir/types.js';
+import { ELEMENT_LISTS, type Program, type EditionId, type Edition } from '../ir/types.js';
 import { readSpecTree, type SourceFile } from '../load/read-tree.js';
 import { parseLocatedYaml, type LocatedYaml } from '../load/yaml-located.js';
 import { offloadYaml } from '../load/yaml-offload.js';
@@ -18,7 +18,7 @@ import {
 } from '../parse/elements.js';
 import { parseMarkdownDocument } from '../parse/markdown.js';
 import type { MarkdownPieceMemo } from '../parse/gfm.js';
-import { ELEMENT_LISTS, keepUnchangedElements, type ElementLists, type ParsedElements } from './keep-unchanged-elements.js';
+import { keepUnchangedElements, type ElementLists, type ParsedElements } from './keep-unchanged-elements.js';
 
 /** What one file contributes to the Program. */
 export interface FileContribution {

@@ -12,7 +12,7 @@ import { loadProgram, parseSourceFile, type FileContribution, type ParseCache } 
 import { emptyProgram } from '../../src/program/load-program.js';
 import { keepUnchangedElements } from '../../src/program/keep-unchanged-elements.js';
 import { locateInValue } from '../../src/load/yaml-located.js';
-import type { NamedSchema, Program } from '../../src/ir/types.js';
+import { ELEMENT_LISTS, type NamedSchema, type Program } from '../../src/ir/types.js';
 import { SPEC, tempDir } from '../helpers/cli.js';
 import { findPropertyDescriptionLine } from '../../scripts/bench/watch-probe.js';
 
@@ -123,9 +123,8 @@ describe('elements kept across builds of the shipped spec (as mxspec watch loads
     lines[line] += ' Edited.';
     writeFileSync(file, lines.join('\n'));
     const after = await load(spec, cache);
-    const lists = ['rpcGroups', 'rpcs', 'bindingGroups', 'bindings', 'schemas', 'contentBlocks', 'eventTypes', 'eduTypes', 'roomVersions'] as const;
     const fresh: string[] = [];
-    for (const list of lists) {
+    for (const list of ELEMENT_LISTS) {
       expect(after[list].length, list).toBe(before[list].length);
       after[list].forEach((el, i) => {
         if (el !== before[list][i]) fresh.push(`${list} ${(el as { name?: string }).name}`);
