@@ -16,9 +16,21 @@
  * Every entry also records a hash of its source text and Node's version, and
  * anything that does not match, cannot be read or cannot be written is
  * ignored: the cache can make loading faster, never different or failing.
+ *
+ * Hashing the source is itself ~25 ms for the TypeScript compiler (in the
+ * types worker, whose loading is a cold build's critical path), so an entry
+ * also records the file's identity as the file system gave it when it was
+ * read — device, inode, size, modification and change times in nanoseconds
+ * — and a file with that identity is taken to hold the same text without
+ * hashing it, as git's index does. Any write to a file sets its change time
+ * (which no program can set back), so an edited file has another identity
+ * and is hashed. The identity is trusted only when the file had not changed
+ * for SETTLED_MS before it was read: on a file system with coarse
+ * timestamps, a file written again within the same tick could keep its
+ * identity (git's "racy clean" case), and then only the hash can tell.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +38,13 @@ import vm from 'node:vm';
 
 /** Below this size a file compiles in well under a millisecond; caching it costs more than it saves. */
 export const MIN_CACHED_SOURCE_BYTES = 64 * 1024;
+
+/**
+ * How long a file must have been unchanged when it was read for its identity
+ * to stand for its text (longer than any file system's timestamp tick: FAT's
+ * is two seconds).
+ */
+export const SETTLED_MS = 3000;
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -42,8 +61,10 @@ interface Loaded {
   file: string;
   entry: string;
   sourceHash: string;
-  /** The cache held bytecode V8 accepted: nothing to write back. */
-  accepted: boolean;
+  /** The file's identity when it was read, when it may stand for its text (see the module comment). */
+  identity: string | undefined;
+  /** Written already (once per thread, whatever happened). */
+  saved: boolean;
 }
 
 export interface CodeCacheStats {
@@ -53,12 +74,14 @@ export interface CodeCacheStats {
   misses: number;
   /** Entries written by `saveCodeCache`. */
   written: number;
+  /** Files whose text was hashed to check an entry (the others were known by their identity). */
+  hashed: number;
 }
 
 let dir: string | undefined;
 let original: ((content: string, filename: string) => unknown) | undefined;
 const loaded: Loaded[] = [];
-const stats: CodeCacheStats = { hits: 0, misses: 0, written: 0 };
+const stats: CodeCacheStats = { hits: 0, misses: 0, written: 0, hashed: 0 };
 
 const HEADER_END = 0x0a; // one header line of JSON, then the V8 data
 
@@ -90,7 +113,31 @@ function entryPath(filename: string): string {
   return path.join(dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}.bin`);
 }
 
-function readEntry(entry: string, sourceHash: string): Buffer | undefined {
+/** What an entry's header line records. */
+interface EntryHeader {
+  source?: unknown;
+  node?: unknown;
+  identity?: unknown;
+}
+
+/**
+ * The file's identity (device, inode, size, modification and change times
+ * in nanoseconds) when it may stand for its text: when the file had not
+ * changed for SETTLED_MS. Undefined otherwise, or when it cannot be read.
+ */
+export function settledIdentity(filename: string, now: number = Date.now()): string | undefined {
+  try {
+    const st = statSync(filename, { bigint: true });
+    const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
+    if (Number(changed / 1_000_000n) + SETTLED_MS > now) return undefined;
+    return [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join(':');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytecode of a current entry: one written for this text (by its identity or its hash) and this Node. */
+function readEntry(entry: string, identity: string | undefined, sourceHash: () => string): { data: Buffer; byIdentity: boolean } | undefined {
   let blob: Buffer;
   try {
     blob = readFileSync(entry);
@@ -99,13 +146,21 @@ function readEntry(entry: string, sourceHash: string): Buffer | undefined {
   }
   const end = blob.indexOf(HEADER_END);
   if (end < 0) return undefined;
+  let header: EntryHeader;
   try {
-    const header = JSON.parse(blob.toString('utf8', 0, end)) as { source?: unknown; node?: unknown };
-    if (header.source !== sourceHash || header.node !== process.version) return undefined;
+    header = JSON.parse(blob.toString('utf8', 0, end)) as EntryHeader;
   } catch {
     return undefined;
   }
-  return blob.subarray(end + 1);
+  if (header.node !== process.version || typeof header.source !== 'string') return undefined;
+  const byIdentity = identity !== undefined && header.identity === identity;
+  if (!byIdentity && sourceHash() !== header.source) return undefined;
+  return { data: blob.subarray(end + 1), byIdentity };
+}
+
+function hashSource(content: string): string {
+  stats.hashed++;
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
@@ -113,17 +168,21 @@ function readEntry(entry: string, sourceHash: string): Buffer | undefined {
  * (exports, require, module, __filename, __dirname) — with cached bytecode.
  */
 function runCached(mod: Module, content: string, filename: string): unknown {
-  const sourceHash = createHash('sha256').update(content).digest('hex');
+  const identity = settledIdentity(filename);
   const entry = entryPath(filename);
-  const cachedData = readEntry(entry, sourceHash);
+  let hash: string | undefined;
+  const sourceHash = (): string => (hash ??= hashSource(content));
+  const current = readEntry(entry, identity, sourceHash);
+  const cachedData = current?.data;
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${stripShebang(content)}\n});`;
   const script = new vm.Script(wrapper, { filename, cachedData });
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   if (accepted) stats.hits++;
-  else {
-    stats.misses++;
-    // Only what was compiled from source has bytecode to write later.
-    loaded.push({ script, file: filename, entry, sourceHash, accepted });
+  else stats.misses++;
+  // Written later: what was compiled from source, and an entry found by its hash for a file that has an identity now
+  // (copied or touched since), so that the next process knows it by that identity.
+  if (!accepted || (identity !== undefined && !current!.byIdentity)) {
+    loaded.push({ script, file: filename, entry, sourceHash: sourceHash(), identity, saved: false });
   }
   const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
   const require = createRequire(filename);
@@ -136,18 +195,18 @@ function stripShebang(content: string): string {
 
 /**
  * Writes the bytecode of every file that was compiled from source in this
- * thread. Call it once the work is done, so the entries hold the functions
+ * thread (and the new identity of a file found by its hash). Call it once the work is done, so the entries hold the functions
  * that work compiled too. Failures (a read-only install, a full disk) leave
  * the cache as it was.
  */
 export function saveCodeCache(): void {
   if (!dir) return;
   for (const l of loaded) {
-    if (l.accepted) continue;
-    l.accepted = true; // once per thread, whatever happens
+    if (l.saved) continue;
+    l.saved = true;
     try {
       const data = l.script.createCachedData();
-      const header = Buffer.from(`${JSON.stringify({ source: l.sourceHash, node: process.version, file: path.basename(l.file) })}\n`);
+      const header = Buffer.from(`${JSON.stringify({ source: l.sourceHash, node: process.version, identity: l.identity, file: path.basename(l.file) })}\n`);
       mkdirSync(dir, { recursive: true });
       // Other mxspec processes may read or write the same entry: write aside, then rename over it in one step.
       const tmp = `${l.entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
