@@ -12,7 +12,8 @@
  * whitespace, no tab or control character and nothing outside the Basic
  * Multilingual Plane. Its text (outside code) has no autolink literal
  * (`www.`, `://`) and no character that starts or closes a Markdown or GFM
- * construct (`* _ ~ [ ] < > & \ | # @ !`) but in these three shapes:
+ * construct (`* _ ~ [ ] < > & \ | # @ !`) but an underscore between two
+ * letters or digits (`auth_events`) and in these shapes:
  *  - code: single backticks pairing up within the line, around code that
  *    neither starts nor ends with a space (a code span is taken from its
  *    opening backtick, so `<` inside it starts nothing);
@@ -20,20 +21,30 @@
  *    start or after a space or `(`, followed by a letter; the words letters,
  *    spaces and hyphens, ending in a letter; the closing `*` followed by the
  *    line's end, a space or one of `.,;:)`;
+ *  - strong: `**words**` as emphasis, the words possibly ending in `:`;
  *  - a link with no text: `[](scheme:target)`, the target letters, digits
- *    and `._~/#:-`, after a space or `(`.
+ *    and `._~/#:-`, after a space or `(`;
+ *  - a link to an absolute web address: `[text](https://host/path#x)`, at
+ *    the line's start or after a space or `(`; the text plain (as outside
+ *    code, without spaces at either end) or one code span; the address
+ *    `http://` or `https://` and then letters, digits and `._~/#:?=+-`
+ *    (characters the parser keeps as they are: no `&` that could start a
+ *    character reference, no `%`).
  * Blocks are separated by empty lines. Anything else returns undefined and
  * goes to the parser. A test compares it with remark's output on generated
  * and real texts.
  */
-import type { Emphasis, InlineCode, Link, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Emphasis, InlineCode, Link, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
 
-const FIRST = /^(?:[A-Za-z\u00c0-\u024f(]|`[^`]|\*[A-Za-z])/;
+const FIRST = /^(?:[A-Za-z\u00c0-\u024f(]|`[^`]|\*\*?[A-Za-z]|\[)/;
 const OUTSIDE = /^[^*_`~[\]<>&\\|#@!\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$/;
 const CODE = /^[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff](?:[^`\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff])?$/;
 const AUTOLINK = /www\.|:\/\//i;
+const INTRAWORD_UNDERSCORE = /(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])/g;
 const EMPHASIS = /^\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?)\*(?=$|[ .,;:)])/;
+const STRONG = /^\*\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?:?)\*\*(?=$|[ .,;:)])/;
 const LINK = /^\[\]\(([A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~/#:-]+)\)/;
+const WEB_LINK = /^\[([^\]]+)\]\((https?:\/\/[A-Za-z0-9._~/#:?=+-]+)\)/;
 
 interface Point {
   line: number;
@@ -45,8 +56,19 @@ interface Point {
 type Token =
   | { kind: 'text'; value: string; start: number; end: number }
   | { kind: 'code'; value: string; start: number; end: number }
-  | { kind: 'emphasis'; value: string; start: number; end: number }
-  | { kind: 'link'; url: string; start: number; end: number };
+  | { kind: 'emphasis' | 'strong'; value: string; start: number; end: number }
+  | { kind: 'link'; url: string; start: number; end: number; label?: { kind: 'text' | 'code'; value: string } };
+
+/** The text of a web link as one text or inline code node; undefined when it is anything else. */
+function linkLabel(label: string): { kind: 'text' | 'code'; value: string } | undefined {
+  if (label.startsWith('`')) {
+    const value = label.slice(1, -1);
+    return label.length > 2 && label.endsWith('`') && CODE.test(value) ? { kind: 'code', value } : undefined;
+  }
+  // `[^x]` would be a footnote call.
+  if (/^[ ^]| $/.test(label) || !OUTSIDE.test(label) || AUTOLINK.test(label)) return undefined;
+  return { kind: 'text', value: label };
+}
 
 /** A line as inline tokens; undefined when the line is not this simple. */
 function lineTokens(l: string): Token[] | undefined {
@@ -56,7 +78,8 @@ function lineTokens(l: string): Token[] | undefined {
   const text = (to: number): boolean => {
     if (to === textFrom) return true;
     const value = l.slice(textFrom, to);
-    if (!OUTSIDE.test(value) || AUTOLINK.test(value)) return false;
+    // An underscore between two letters or digits (`auth_events`) neither opens nor closes emphasis.
+    if (!OUTSIDE.test(value.replace(INTRAWORD_UNDERSCORE, 'a')) || AUTOLINK.test(value)) return false;
     tokens.push({ kind: 'text', value, start: textFrom, end: to });
     return true;
   };
@@ -77,15 +100,25 @@ function lineTokens(l: string): Token[] | undefined {
       tokens.push({ kind: 'code', value, start: i, end: close + 1 });
       i = close + 1;
     } else if (ch === '*') {
-      const m = (before === '' || before === ' ' || before === '(') ? EMPHASIS.exec(l.slice(i)) : null;
+      const opens = before === '' || before === ' ' || before === '(';
+      const strong = opens && l[i + 1] === '*' ? STRONG.exec(l.slice(i)) : null;
+      const m = strong ?? (opens ? EMPHASIS.exec(l.slice(i)) : null);
       if (!m) return undefined;
-      tokens.push({ kind: 'emphasis', value: m[1]!, start: i, end: i + m[0].length });
+      tokens.push({ kind: strong ? 'strong' : 'emphasis', value: m[1]!, start: i, end: i + m[0].length });
       i += m[0].length;
     } else {
-      const m = (before === ' ' || before === '(') ? LINK.exec(l.slice(i)) : null;
-      if (!m) return undefined;
-      tokens.push({ kind: 'link', url: m[1]!, start: i, end: i + m[0].length });
-      i += m[0].length;
+      const opens = before === '' || before === ' ' || before === '(';
+      const empty = opens && before !== '' ? LINK.exec(l.slice(i)) : null;
+      if (empty) {
+        tokens.push({ kind: 'link', url: empty[1]!, start: i, end: i + empty[0].length });
+        i += empty[0].length;
+      } else {
+        const web = opens ? WEB_LINK.exec(l.slice(i)) : null;
+        const label = web ? linkLabel(web[1]!) : undefined;
+        if (!web || !label) return undefined;
+        tokens.push({ kind: 'link', url: web[2]!, start: i, end: i + web[0].length, label });
+        i += web[0].length;
+      }
     }
     textFrom = i;
   }
@@ -125,10 +158,21 @@ function paragraph(lines: Line[]): Paragraph {
       flush();
       const position = { start: point(l, t.start), end: point(l, t.end) };
       if (t.kind === 'code') children.push({ type: 'inlineCode', value: t.value, position } satisfies InlineCode);
-      else if (t.kind === 'link') children.push({ type: 'link', title: null, url: t.url, children: [], position } satisfies Link);
-      else {
-        const inner = { start: point(l, t.start + 1), end: point(l, t.end - 1) };
-        children.push({ type: 'emphasis', children: [{ type: 'text', value: t.value, position: inner }], position } satisfies Emphasis);
+      else if (t.kind === 'link') {
+        const link: Link = { type: 'link', title: null, url: t.url, children: [], position };
+        if (t.label) {
+          // The label sits between `[` and `](`.
+          const inner = { start: point(l, t.start + 1), end: point(l, t.start + 1 + (t.label.kind === 'code' ? t.label.value.length + 2 : t.label.value.length)) };
+          link.children.push(t.label.kind === 'code'
+            ? { type: 'inlineCode', value: t.label.value, position: inner } satisfies InlineCode
+            : { type: 'text', value: t.label.value, position: inner } satisfies Text);
+        }
+        children.push(link);
+      } else {
+        const mark = t.kind === 'strong' ? 2 : 1;
+        const inner = { start: point(l, t.start + mark), end: point(l, t.end - mark) };
+        const content: Text[] = [{ type: 'text', value: t.value, position: inner }];
+        children.push(t.kind === 'strong' ? { type: 'strong', children: content, position } satisfies Strong : { type: 'emphasis', children: content, position } satisfies Emphasis);
       }
     }
   });
