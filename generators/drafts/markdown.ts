@@ -13,7 +13,7 @@ import { itemKey, type DirectiveNode, type ItemKind } from './placements.js';
 import { renderDirective } from './render-ir.js';
 import { CODE_WIDTH, foldLines, relayoutJsonText } from './json-layout.js';
 import { escapeJsonNonAscii } from './non-ascii.js';
-import { plainFragment } from './plain-fragment.js';
+import { plainFragment } from '../../src/parse/plain-fragment.js';
 import { deepFreeze, FREEZE_SHARED } from '../../src/ir/freeze.js';
 
 /** Where mdast positions point: a document (positions are real) or a YAML string (the element's location). */

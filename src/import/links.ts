@@ -11,6 +11,7 @@
  */
 import type { Definition, Link, Parent, RootContent } from 'mdast';
 import { gfmParser } from '../parse/gfm.js';
+import { plainFragment } from '../parse/plain-fragment.js';
 import type { Node } from './schema-convert.js';
 
 export const SPEC_SITE = 'https://spec.matrix.org';
@@ -82,8 +83,14 @@ const MAY_REWRITE_DEFINITION = /^\s*\[[^\]]+\]:\s*<?(?:[/#\\&])/m;
 /** Rewrites the links of one Markdown text; text without links is returned unchanged. */
 export function rewriteLinks(text: string, opts: LinkRewriteOptions): string {
   if (!MAY_REWRITE_INLINE.test(text) && !MAY_REWRITE_DEFINITION.test(text)) return text;
+  // Prose whose links are plain `[text](/path)` has its tree built without the parser (src/parse/plain-fragment.ts).
+  return rewriteLinksInTree(text, plainFragment(text) ?? parser.parse(text).children, opts);
+}
+
+/** Rewrites the links of a Markdown text, given its tree (the nodes of its root, with positions). */
+export function rewriteLinksInTree(text: string, children: RootContent[], opts: LinkRewriteOptions): string {
   const edits: Edit[] = [];
-  collect(parser.parse(text).children, text, opts, edits);
+  collect(children, text, opts, edits);
   if (!edits.length) return text;
   let out = '';
   let last = 0;

@@ -14,7 +14,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, tempDir } from '../helpers/cli.js';
 import { HAS_RFCXML, idnits, NO_RFCXML, unexpectedNits, validateRfcXml } from '../drafts/helpers.js';
 import { importMatrixSpec, type ImportResult } from '../../src/import/index.js';
-import { rewriteLinks } from '../../src/import/links.js';
+import { rewriteLinks, rewriteLinksInTree } from '../../src/import/links.js';
+import { gfmParser } from '../../src/parse/gfm.js';
+import { plainFragment } from '../../src/parse/plain-fragment.js';
+import { parseLocatedYaml } from '../../src/load/yaml-located.js';
+import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { derivedDraftName, draftNameProblem, MAX_DRAFT_NAME } from '../../src/import/draft-names.js';
 import { compile, type CompileResult } from '../../src/build/pipeline.js';
 import { unfoldLines } from '../../generators/drafts/json-layout.js';
@@ -64,6 +69,36 @@ describe('links in imported descriptions', () => {
     expect(rewriteLinks('[a](&#35;elsewhere)', opts)).toBe('a');
     expect(rewriteLinks('[r]:  </rooms>\n\n[a][r]', opts)).toBe('[r]:  <https://spec.matrix.org/v1.19/rooms>\n\n[a][r]');
   });
+
+  it.skipIf(!present)('every description of the corpus is rewritten as when the parser reads it (prose is mostly read without it)', () => {
+    const parser = gfmParser();
+    const texts = new Set<string>();
+    const walk = (v: unknown, key = ''): void => {
+      if (typeof v === 'string' && (key === 'description' || key === 'summary')) texts.add(v);
+      else if (Array.isArray(v)) for (const x of v) walk(x);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    const visitDir = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, e.name);
+        if (e.isDirectory()) visitDir(file);
+        else if (/\.ya?ml$/.test(e.name)) walk(parseLocatedYaml(file, readFileSync(file, 'utf8'), new DiagnosticBag())?.value);
+      }
+    };
+    visitDir(path.join(V19, 'data/api'));
+    let rewritten = 0;
+    let rewrittenPlain = 0;
+    for (const t of texts) {
+      const expected = rewriteLinksInTree(t, parser.parse(t).children, opts);
+      expect(rewriteLinks(t, opts), JSON.stringify(t)).toBe(expected);
+      if (expected === t) continue;
+      rewritten++;
+      if (plainFragment(t)) rewrittenPlain++;
+    }
+    expect(texts.size).toBeGreaterThan(400);
+    expect(rewritten).toBeGreaterThan(60);
+    expect(rewrittenPlain, 'texts whose links were rewritten without the parser').toBeGreaterThan(rewritten / 2);
+  }, 60_000);
 
   it('text without links comes back unchanged', () => {
     expect(rewriteLinks('No links: a [bracket] and (parens) and /rooms.', opts)).toBe('No links: a [bracket] and (parens) and /rooms.');

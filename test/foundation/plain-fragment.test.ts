@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { plainFragment } from '../../generators/drafts/plain-fragment.js';
+import { plainFragment } from '../../src/parse/plain-fragment.js';
 import { editionModels, SPEC } from '../openapi/helpers.js';
 import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 
@@ -38,6 +38,8 @@ const text = fc.oneof(
     '[a](https://x.org/a&amp;b)', '[a](https://x.org/%20)', '[a](https://x.org/(b))', '[a](https://x.org "t")', '[a](<https://x.org>)', '[www.x.org](https://x.org)', '[a](ftp://x)',
     '[^1](https://x.org)', '[a *b*](https://x.org)', '[a](https://x.org/é)', '[a](https://)', '[a]: https://x.org', '[a][b]', '[a](https://x.org?q=1+2)', '[a `b`](https://x.org)', '[`a` b](https://x.org)',
     'auth_events and', 'a_b_c', '_a_', 'a_', '_a', 'x `a`_b', 'a__b', 'a_ b', 'é_a', 'a_1 x', '[a_b](https://x.org)', '**a_b**', 'a_*b*', 'see a_b@c.d',
+    '[rooms](/rooms/v12)', 'the [PDUs](/server-server-api/#pdus).', '[x](#anchor) y', '[x](#)', '[x](/)', '[x](//host/a)', '[x](/a b)', '[x](/a(b))', '[x](#a&amp;b)', '[x](/a "t")',
+    '[`/x`](/client-server-api/#get_x)', 'see [x](/a)[y](#b)', '[x](a/b)', '[x](./a)', '[x](?q)',
     '[`a]`](https://x.org)', '[a\\]](https://x.org)', '[a](https://x.org)[b](https://y.org)', 'see [a](https://x.org) and [](rpc:a).', 'text', '',
   ), { maxLength: 5 }).map((ls) => ls.join('\n')),
 );
@@ -58,6 +60,7 @@ describe('plainFragment', () => {
     let withLink = 0;
     let withStrong = 0;
     let withWebLink = 0;
+    let withRelativeLink = 0;
     fc.assert(
       fc.property(text, (t) => {
         const mine = plainFragment(t);
@@ -68,6 +71,7 @@ describe('plainFragment', () => {
         if (JSON.stringify(mine).includes('"link"')) withLink++;
         if (JSON.stringify(mine).includes('"strong"')) withStrong++;
         if (JSON.stringify(mine).includes('"url":"http')) withWebLink++;
+        if (/"url":"[/#]/.test(JSON.stringify(mine))) withRelativeLink++;
         expect(mine).toEqual(parse(t));
       }),
       { numRuns: Number(process.env.MXSPEC_PROPERTY_RUNS ?? 8000) },
@@ -78,6 +82,7 @@ describe('plainFragment', () => {
     expect(withLink).toBeGreaterThan(20);
     expect(withStrong).toBeGreaterThan(20);
     expect(withWebLink).toBeGreaterThan(20);
+    expect(withRelativeLink).toBeGreaterThan(20);
   });
 
   /** Checks every string of the spec's ietf model against remark; returns how many it answered and of how many. */
@@ -101,7 +106,7 @@ describe('plainFragment', () => {
     expect((await everyString(SPEC)).answered).toBeGreaterThan(100);
   });
 
-  if (!CORPUS_V19_PRESENT) console.warn(`test/drafts/plain-fragment: skipping the imported-corpus strings, ${CORPUS_V19} is absent (read from ../shared/corpus/matrix-spec)`);
+  if (!CORPUS_V19_PRESENT) console.warn(`test/foundation/plain-fragment: skipping the imported-corpus strings, ${CORPUS_V19} is absent (read from ../shared/corpus/matrix-spec)`);
   it.skipIf(!CORPUS_V19_PRESENT)('equals remark wherever it answers (every string of the imported matrix-spec v1.19 API, which links to spec.matrix.org)', async () => {
     const { answered, webLinks } = await everyString(importedV19Spec('mxspec-plain-fragment-'));
     expect(answered).toBeGreaterThan(300);
@@ -115,7 +120,7 @@ describe('plainFragment', () => {
   });
 
   it('leaves syntax to the parser', () => {
-    for (const t of ['a*b*', '*a*b', '**a**b', '*a *', '[a](https://x.org/a&amp;b)', '[a](https://x.org "t")', 'x[a](https://x.org)', '[^1](https://x.org)', '_a_', 'a _b', 'a__b', 'x `a`_b', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', '- a', ' a', 'a ', 'a\n  b', 'a\tb', '']) {
+    for (const t of ['a*b*', '*a*b', '**a**b', '*a *', '[a](https://x.org/a&amp;b)', '[a](https://x.org "t")', '[x](//host/a)', '[x](a/b)', 'x[a](https://x.org)', '[^1](https://x.org)', '_a_', 'a _b', 'a__b', 'x `a`_b', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', '- a', ' a', 'a ', 'a\n  b', 'a\tb', '']) {
       expect(plainFragment(t), JSON.stringify(t)).toBeUndefined();
     }
   });

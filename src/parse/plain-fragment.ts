@@ -1,11 +1,13 @@
 /**
  * Most Markdown fragments in YAML descriptions are prose: paragraphs of text
  * whose only Markdown is inline code (`room_id`), now and then an emphasised
- * term or a cross-reference with nothing but a target (`[](rpc:getEvent)`).
- * For those the mdast is known without running the parser (one paragraph
- * per block of lines, made of text, inlineCode, emphasis and link nodes,
- * with the positions remark gives them), and building it directly skips
- * micromark, which was most of the time spent rendering drafts.
+ * term, a cross-reference with nothing but a target (`[](rpc:getEvent)`) or
+ * a link. For those the mdast is known without running the parser (one
+ * paragraph per block of lines, made of text, inlineCode, emphasis, strong
+ * and link nodes, with the positions remark gives them), and building it
+ * directly skips micromark: it was most of the time spent rendering drafts
+ * (generators/drafts/markdown.ts) and rewriting the links of imported
+ * descriptions (src/import/links.ts).
  *
  * `plainFragment` answers only when it is sure. Every line starts with a
  * letter, `(`, a single backtick or an emphasis (below), has no trailing
@@ -24,12 +26,13 @@
  *  - strong: `**words**` as emphasis, the words possibly ending in `:`;
  *  - a link with no text: `[](scheme:target)`, the target letters, digits
  *    and `._~/#:-`, after a space or `(`;
- *  - a link to an absolute web address: `[text](https://host/path#x)`, at
- *    the line's start or after a space or `(`; the text plain (as outside
- *    code, without spaces at either end) or one code span; the address
- *    `http://` or `https://` and then letters, digits and `._~/#:?=+-`
- *    (characters the parser keeps as they are: no `&` that could start a
- *    character reference, no `%`).
+ *  - a link with text: `[text](https://host/path#x)`, at the line's start
+ *    or after a space or `(`; the text plain (as outside code, without
+ *    spaces at either end) or one code span; the destination a web address
+ *    (`http://` or `https://`), a site path (`/rooms/v12`) or an anchor
+ *    (`#pdus`), then letters, digits and `._~/#:?=+-` (characters the
+ *    parser keeps as they are: no `&` that could start a character
+ *    reference, no `%`).
  * Blocks are separated by empty lines. Anything else returns undefined and
  * goes to the parser. A test compares it with remark's output on generated
  * and real texts.
@@ -44,7 +47,7 @@ const INTRAWORD_UNDERSCORE = /(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])/g;
 const EMPHASIS = /^\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?)\*(?=$|[ .,;:)])/;
 const STRONG = /^\*\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?:?)\*\*(?=$|[ .,;:)])/;
 const LINK = /^\[\]\(([A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~/#:-]+)\)/;
-const WEB_LINK = /^\[([^\]]+)\]\((https?:\/\/[A-Za-z0-9._~/#:?=+-]+)\)/;
+const TEXT_LINK = /^\[([^\]]+)\]\(((?:https?:\/\/|\/(?!\/)|#)[A-Za-z0-9._~/#:?=+-]*)\)/;
 
 interface Point {
   line: number;
@@ -59,7 +62,7 @@ type Token =
   | { kind: 'emphasis' | 'strong'; value: string; start: number; end: number }
   | { kind: 'link'; url: string; start: number; end: number; label?: { kind: 'text' | 'code'; value: string } };
 
-/** The text of a web link as one text or inline code node; undefined when it is anything else. */
+/** The text of a link as one text or inline code node; undefined when it is anything else. */
 function linkLabel(label: string): { kind: 'text' | 'code'; value: string } | undefined {
   if (label.startsWith('`')) {
     const value = label.slice(1, -1);
@@ -113,11 +116,11 @@ function lineTokens(l: string): Token[] | undefined {
         tokens.push({ kind: 'link', url: empty[1]!, start: i, end: i + empty[0].length });
         i += empty[0].length;
       } else {
-        const web = opens ? WEB_LINK.exec(l.slice(i)) : null;
-        const label = web ? linkLabel(web[1]!) : undefined;
-        if (!web || !label) return undefined;
-        tokens.push({ kind: 'link', url: web[2]!, start: i, end: i + web[0].length, label });
-        i += web[0].length;
+        const link = opens ? TEXT_LINK.exec(l.slice(i)) : null;
+        const label = link ? linkLabel(link[1]!) : undefined;
+        if (!link || !label) return undefined;
+        tokens.push({ kind: 'link', url: link[2]!, start: i, end: i + link[0].length, label });
+        i += link[0].length;
       }
     }
     textFrom = i;
