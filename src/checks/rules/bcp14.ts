@@ -8,12 +8,20 @@ import type { Check } from '../check.js';
 import { BCP14_PATTERN } from '../../parse/markdown.js';
 import { forEachSection } from '../walk.js';
 
-function scan(nodes: RootContent[], found: { keyword?: { line: number; column: number; word: string }; boilerplate: boolean }): void {
+interface Found {
+  keyword?: { line: number; column: number; word: string };
+  boilerplate: boolean;
+}
+
+/** Finds the first keyword and whether the boilerplate is there; stops once both are known (large documents). */
+function scan(nodes: RootContent[], found: Found): void {
   for (const n of nodes) {
+    if (found.keyword && found.boilerplate) return;
     if (n.type === 'text') {
+      if (found.keyword) continue;
       BCP14_PATTERN.lastIndex = 0;
       const m = BCP14_PATTERN.exec(n.value);
-      if (m && !found.keyword) {
+      if (m) {
         // Point at the keyword itself, not the start of the text run.
         const before = n.value.slice(0, m.index);
         const nl = before.lastIndexOf('\n');
@@ -36,7 +44,7 @@ export const bcp14Boilerplate: Check = {
     const reported = new Set<string>();
     for (const edition of EDITION_IDS) {
       for (const doc of models[edition].documents) {
-        const found: { keyword?: { line: number; column: number; word: string }; boilerplate: boolean } = { boilerplate: false };
+        const found: Found = { boilerplate: false };
         forEachSection(doc.sections, (s) => scan(s.blocks, found));
         const k = `${doc.id}|${!!found.keyword}|${found.boilerplate}`;
         if (reported.has(k)) continue;
