@@ -10,8 +10,8 @@ import { buildOpenApiDocument } from '../openapi/index.js';
 import { planDeclarations, writeDeclarations } from './declarations.js';
 import { DeclarationText } from './declaration-text.js';
 import { packageName, packageVersion } from './naming.js';
-import { pathsDeclarations } from './paths.js';
-import { piecewisePathsDeclarations } from './paths-pieces.js';
+import { pathsFile } from './paths.js';
+import { documentDeclarations, piecewisePathsDeclarations } from './paths-pieces.js';
 import { renderReadme } from './readme.js';
 import { requireTsMorph } from './commonjs.js';
 
@@ -107,7 +107,7 @@ export async function typesFiles(model: EditionModel, opts: TypesOptions = {}): 
     { path: `${dir}/README.md`, content: readme(model, doc) },
     { path: `${dir}/index.d.ts`, content: indexDeclarations(model) },
     { path: `${dir}/package.json`, content: packageJson(model) },
-    { path: `${dir}/paths.d.ts`, content: opts.piecewisePaths ? piecewisePathsDeclarations(doc) : pathsDeclarations(doc) },
+    { path: `${dir}/paths.d.ts`, content: opts.piecewisePaths ? piecewisePathsDeclarations(doc) : pathsFile(documentDeclarations(doc)) },
   ];
 }
 

@@ -1,5 +1,6 @@
 /**
- * paths.d.ts one piece at a time, for `mxspec watch`. openapi-typescript
+ * paths.d.ts converted in parts: one piece at a time for `mxspec watch`,
+ * and a large document a chunk of pieces at a time (below). openapi-typescript
  * converts a whole document at once and has no entry point for one path or
  * one component schema, so each piece is converted as a document of its
  * own — `{paths: {url: item}}` or `{components: {schemas: {name: schema}}}`
@@ -23,6 +24,7 @@
  * document. test/types/paths-pieces.test.ts requires the result to equal
  * the whole conversion byte for byte.
  */
+import { createHash } from 'node:crypto';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 import { hasDiscriminator, pathsFile, pathsOptions, transformContext, wholeDocument } from './paths.js';
 import { isSharedOpenApiObject } from '../openapi/document.js';
@@ -168,14 +170,123 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
     schemaMembers.push(piece.member);
     for (const u of piece.used) used.add(u);
   }
+  return { body: frame(pathMembers, operationMembers, schemaMembers), used, converted };
+}
+
+/** The declarations the whole conversion prints around the members of `paths`, `operations` and `components.schemas`. */
+function frame(pathMembers: string[], operationMembers: string[], schemaMembers: string[]): string {
   const operations = operationMembers.join('');
-  const body = PATHS_OPEN + pathMembers.join('') + `}\n${EMPTY('webhooks')}`
+  return PATHS_OPEN + pathMembers.join('') + `}\n${EMPTY('webhooks')}`
     + SCHEMAS_OPEN + schemaMembers.join('') + SCHEMAS_CLOSE + EMPTY('$defs')
     + (operations ? `${OPERATIONS_OPEN}${operations}}\n` : EMPTY('operations'));
-  return { body, used, converted };
 }
 
 /** paths.d.ts of the document, from pieces where it can be taken apart (else converted whole). */
 export function piecewisePathsDeclarations(document: Json): string {
   return pathsFile(piecewisePaths(document) ?? wholeDocument(document));
+}
+
+/**
+ * How many path items and component schemas one conversion of a document
+ * takes. openapi-typescript builds the syntax tree of everything it is
+ * given before printing it: for the 50× spec's document that is ~70 MB
+ * live in the types worker, at the moment the build's memory peaks (the
+ * worker converts the second edition while the main thread makes the
+ * OpenAPI texts). In chunks the tree of one chunk is alive at a time, and
+ * the conversion is faster too, at every size (less to collect, and the
+ * printer's work grows faster than its input): shipped spec ~27 → ~16 ms
+ * for both editions, 10× ~194 → ~163 ms (warm, in-process); with fewer
+ * members per chunk, each conversion's own cost starts to show.
+ */
+export const CHUNK = { paths: 64, schemas: 256 } as const;
+
+/**
+ * The declarations of the document converted a chunk of path items or
+ * component schemas at a time (each chunk a document of its own, with the
+ * context of the whole one, as the pieces above), or undefined when it
+ * cannot be taken apart. The members of a chunk sit at the depth they have
+ * in the whole document, so the text is the whole conversion's, byte for
+ * byte (test/types/paths-pieces.test.ts).
+ */
+export function chunkedPaths(document: Json, chunk: { paths: number; schemas: number } = CHUNK): PiecewiseResult | undefined {
+  if (!piecewiseShape(document)) return undefined;
+  const base = transformContext(document, pathsOptions(new Set()));
+  const used = new Set<string>();
+  let converted = 0;
+  const pathMembers: string[] = [];
+  const operationMembers: string[] = [];
+  const schemaMembers: string[] = [];
+  const paths = Object.entries(document.paths as Record<string, Json>);
+  for (let i = 0; i < paths.length; i += chunk.paths) {
+    const piece = convert({ paths: Object.fromEntries(paths.slice(i, i + chunk.paths)) }, base, cutPath);
+    if (!piece) return undefined;
+    converted++;
+    pathMembers.push(piece.member);
+    operationMembers.push(piece.operations);
+    for (const u of piece.used) used.add(u);
+  }
+  const schemas = Object.entries((document.components as Json).schemas as Record<string, unknown>);
+  for (let i = 0; i < schemas.length; i += chunk.schemas) {
+    const piece = convert({ components: { schemas: Object.fromEntries(schemas.slice(i, i + chunk.schemas)) } }, base, cutSchema);
+    if (!piece) return undefined;
+    converted++;
+    schemaMembers.push(piece.member);
+    for (const u of piece.used) used.add(u);
+  }
+  return { body: frame(pathMembers, operationMembers, schemaMembers), used, converted };
+}
+
+/**
+ * The parts of a document openapi-typescript's transform reads: it converts
+ * these four, and its `$ref`s point into them (components).
+ */
+const CONVERTED_PARTS = ['paths', 'webhooks', 'components', '$defs'] as const;
+
+/**
+ * The last conversion of documentDeclarations, by a hash of the JSON text
+ * of the parts it read. Two editions that differ only outside them (an imported spec,
+ * before its editions diverge: `info` alone differs) convert once: the
+ * second edition's paths.d.ts costs the hash (about a millisecond for the
+ * shipped spec) instead of a conversion (~45 ms). The text is hashed member
+ * by member, never made whole (14 MB at 50×, where the worker's memory
+ * peaks during the second conversion), and one entry is kept.
+ */
+let lastWhole: { key: string; body: string; used: readonly string[] } | undefined;
+
+/** A hash of the JSON text of the parts openapi-typescript reads, each part's members hashed one by one. */
+export function convertedPartsKey(document: Record<string, unknown>): string {
+  const hash = createHash('sha256');
+  for (const part of CONVERTED_PARTS) {
+    const value = document[part];
+    hash.update(`\u0000${part}\u0000`);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      hash.update(JSON.stringify(value) ?? 'undefined');
+      continue;
+    }
+    for (const [name, member] of Object.entries(value)) {
+      if (part !== 'components' || member === null || typeof member !== 'object' || Array.isArray(member)) {
+        hash.update(`${JSON.stringify(name)}\u0000${JSON.stringify(member) ?? 'undefined'}\u0000`);
+        continue;
+      }
+      // components: one level further (component kind, then each component), as the schemas are most of it.
+      hash.update(`${JSON.stringify(name)}\u0001`);
+      for (const [n, c] of Object.entries(member)) hash.update(`${JSON.stringify(n)}\u0000${JSON.stringify(c) ?? 'undefined'}\u0000`);
+      hash.update('\u0001');
+    }
+  }
+  return hash.digest('base64');
+}
+
+/**
+ * The declarations of a document for a one-shot build: the last result
+ * again when the converted parts are the same (an edition like the one
+ * before), else converted in chunks, or whole when the document cannot be
+ * taken apart.
+ */
+export function documentDeclarations(document: Json, chunk: { paths: number; schemas: number } = CHUNK): { body: string; used: Set<string> } {
+  const key = convertedPartsKey(document);
+  if (lastWhole?.key === key) return { body: lastWhole.body, used: new Set(lastWhole.used) };
+  const { body, used } = chunkedPaths(document, chunk) ?? wholeDocument(document);
+  lastWhole = { key, body, used: [...used] };
+  return { body, used };
 }

@@ -159,30 +159,10 @@ export function pathsFile({ body, used }: { body: string; used: Set<string> }): 
   return PATHS_HEADER + imports + body;
 }
 
-/**
- * The parts of a document openapi-typescript's transform reads: it converts
- * these four, and its `$ref`s point into them (components).
- */
-const CONVERTED_PARTS = ['paths', 'webhooks', 'components', '$defs'] as const;
-
-/**
- * The last whole conversion, by the JSON text of the parts it read. Two
- * editions that differ only outside them (an imported spec, before its
- * editions diverge: `info` alone differs) convert once: the second edition's
- * paths.d.ts costs the text of its parts (under a millisecond for the
- * shipped spec) instead of a conversion (~45 ms). One entry only, so at
- * scale nothing larger than one conversion is kept.
- */
-let lastWhole: { key: string; body: string; used: readonly string[] } | undefined;
-
 /** The declarations of the whole document in one conversion, and the identifier types they use. */
 export function wholeDocument(document: Record<string, unknown>): { body: string; used: Set<string> } {
-  const key = JSON.stringify(CONVERTED_PARTS.map((part) => document[part]));
-  if (lastWhole?.key === key) return { body: lastWhole.body, used: new Set(lastWhole.used) };
   const { transformSchema, astToString } = requireOpenapiTypescriptTransform();
   const used = new Set<string>();
   const nodes = transformSchema(document as never, transformContext(document, pathsOptions(used)) as never);
-  const body = astToString(nodes);
-  lastWhole = { key, body, used: [...used] };
-  return { body, used };
+  return { body: astToString(nodes), used };
 }

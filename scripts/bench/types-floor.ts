@@ -28,10 +28,12 @@ export async function typesFloor(openapiFile: string): Promise<TypesFloor> {
   enableCodeCache();
   const t0 = performance.now();
   const { requireOpenapiTypescriptTransform } = await import('../../generators/types/commonjs.js');
-  const { pathsDeclarations } = await import('../../generators/types/paths.js');
+  const { pathsFile } = await import('../../generators/types/paths.js');
+  const { documentDeclarations } = await import('../../generators/types/paths-pieces.js');
   requireOpenapiTypescriptTransform();
   const t1 = performance.now();
-  const text = pathsDeclarations(document);
+  // As a one-shot build converts a document (in chunks).
+  const text = pathsFile(documentDeclarations(document));
   const t2 = performance.now();
   // As the worker does after its first conversion, so that the warm-up run leaves the cache as a build would.
   saveCodeCache();

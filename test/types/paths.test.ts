@@ -13,7 +13,7 @@ import type * as OpenapiTypescript from 'openapi-typescript';
 import { compile } from '../../src/build/pipeline.js';
 import type { EditionModel } from '../../src/ir/types.js';
 import { buildOpenApiDocument } from '../../generators/openapi/document.js';
-import { hasDiscriminator, pathsDeclarations, pathsOptions, transformContext, wholeDocument, PATHS_HEADER } from '../../generators/types/paths.js';
+import { hasDiscriminator, pathsDeclarations, pathsOptions, transformContext, PATHS_HEADER } from '../../generators/types/paths.js';
 import { SPEC } from '../helpers/cli.js';
 import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 
@@ -100,64 +100,4 @@ describe('discriminators: the scan is skipped only where it can find nothing', (
     expect(hasDiscriminator({ a: [{ b: { c: [1, { discriminator: { propertyName: 'x' } }] } }] })).toBe(true);
     expect(hasDiscriminator({ a: [{ b: { c: [1, 'discriminator', { mapping: {} }] } }] })).toBe(false);
   });
-});
-
-describe('an edition whose converted parts equal the last one\'s is not converted again', () => {
-  /** Runs `fn` with openapi-typescript's real transform counted (its module-cache entry wrapped, then put back). */
-  function countingTransforms<T>(fn: (calls: () => number) => T): T {
-    const id = require.resolve('openapi-typescript/dist/transform/index.cjs');
-    const real = require(id) as (...args: unknown[]) => unknown;
-    let calls = 0;
-    require.cache[id]!.exports = (...args: unknown[]) => {
-      calls++;
-      return real(...args);
-    };
-    try {
-      return fn(() => calls);
-    } finally {
-      require.cache[id]!.exports = real;
-    }
-  }
-
-  it('info alone differs: the text of the first; a component or a path differs: converted, as openapiTS() converts it', async () => {
-    const built = await compile(SPEC, { checkOnly: true });
-    const first = structuredClone(buildOpenApiDocument(built.models!.ietf)) as Record<string, any>;
-    const otherInfo = { ...structuredClone(first), info: { ...first.info, title: 'Another edition', version: '9' } };
-    const otherSchema = structuredClone(first);
-    const [name, schema] = Object.entries(otherSchema.components.schemas as Record<string, Record<string, unknown>>)[0]!;
-    otherSchema.components.schemas[name] = { ...schema, description: 'Changed.' };
-    const otherPath = structuredClone(first);
-    const [url, item] = Object.entries(otherPath.paths as Record<string, Record<string, unknown>>)[0]!;
-    otherPath.paths[url.replace(/\/$/, '') + '/other'] = item;
-
-    const texts = countingTransforms((calls) => {
-      const start = calls();
-      const a = pathsDeclarations(first);
-      expect(calls() - start).toBe(1);
-      const b = pathsDeclarations(otherInfo);
-      expect(calls() - start, 'only info differs').toBe(1);
-      expect(b).toBe(a);
-      const c = pathsDeclarations(otherSchema);
-      expect(calls() - start, 'a component schema differs').toBe(2);
-      const d = pathsDeclarations(otherPath);
-      expect(calls() - start, 'a path differs').toBe(3);
-      // One entry only: the first document is converted again, to the same text.
-      expect(pathsDeclarations(first)).toBe(a);
-      expect(calls() - start).toBe(4);
-      return { a, c, d };
-    });
-    expect(texts.c).not.toBe(texts.a);
-    expect(texts.c).toBe((await throughOpenapiTS(otherSchema)).text);
-    expect(texts.d).toBe((await throughOpenapiTS(otherPath)).text);
-  }, 60_000);
-
-  it('each result has its own set of identifier types', async () => {
-    const built = await compile(SPEC, { checkOnly: true });
-    const doc = buildOpenApiDocument(built.models!.ietf);
-    const one = wholeDocument(doc);
-    const size = one.used.size;
-    expect(size).toBeGreaterThan(0);
-    one.used.clear();
-    expect(wholeDocument({ ...doc, info: { title: 'x', version: '1' } }).used.size).toBe(size);
-  }, 60_000);
 });
