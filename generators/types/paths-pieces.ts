@@ -1,6 +1,6 @@
 /**
  * paths.d.ts converted in parts: one piece at a time for `mxspec watch`,
- * and a large document a chunk of pieces at a time (below). openapi-typescript
+ * a chunk of pieces at a time for a one-shot build (below). openapi-typescript
  * converts a whole document at once and has no entry point for one path or
  * one component schema, so each piece is converted as a document of its
  * own — `{paths: {url: item}}` or `{components: {schemas: {name: schema}}}`
@@ -244,14 +244,15 @@ const CONVERTED_PARTS = ['paths', 'webhooks', 'components', '$defs'] as const;
 
 /**
  * The last conversion of documentDeclarations, by a hash of the JSON text
- * of the parts it read. Two editions that differ only outside them (an imported spec,
- * before its editions diverge: `info` alone differs) convert once: the
- * second edition's paths.d.ts costs the hash (about a millisecond for the
- * shipped spec) instead of a conversion (~45 ms). The text is hashed member
- * by member, never made whole (14 MB at 50×, where the worker's memory
- * peaks during the second conversion), and one entry is kept.
+ * of the parts it read. Two editions that differ only outside them (an
+ * imported spec, before its editions diverge: `info` alone differs)
+ * convert once: the second edition's paths.d.ts costs the hash (about a
+ * millisecond for the shipped spec) instead of a conversion (~45 ms). The
+ * text is hashed member by member, never made whole (14 MB at 50×, where
+ * the worker's memory peaks during the second conversion), and one entry
+ * is kept.
  */
-let lastWhole: { key: string; body: string; used: readonly string[] } | undefined;
+let lastConversion: { key: string; body: string; used: readonly string[] } | undefined;
 
 /** A hash of the JSON text of the parts openapi-typescript reads, each part's members hashed one by one. */
 export function convertedPartsKey(document: Record<string, unknown>): string {
@@ -285,8 +286,8 @@ export function convertedPartsKey(document: Record<string, unknown>): string {
  */
 export function documentDeclarations(document: Json, chunk: { paths: number; schemas: number } = CHUNK): { body: string; used: Set<string> } {
   const key = convertedPartsKey(document);
-  if (lastWhole?.key === key) return { body: lastWhole.body, used: new Set(lastWhole.used) };
+  if (lastConversion?.key === key) return { body: lastConversion.body, used: new Set(lastConversion.used) };
   const { body, used } = chunkedPaths(document, chunk) ?? wholeDocument(document);
-  lastWhole = { key, body, used: [...used] };
+  lastConversion = { key, body, used: [...used] };
   return { body, used };
 }
