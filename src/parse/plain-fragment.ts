@@ -10,7 +10,8 @@
  * descriptions (src/import/links.ts).
  *
  * `plainFragment` answers only when it is sure. Every line starts with a
- * letter, `(`, a single backtick or an emphasis (below), has no trailing
+ * letter, `(`, a single backtick, an emphasis, strong text or a link with
+ * text (below), has no trailing
  * whitespace, no tab or control character and nothing outside the Basic
  * Multilingual Plane. Its text (outside code) has no autolink literal
  * (`www.`, `://`) and no character that starts or closes a Markdown or GFM
