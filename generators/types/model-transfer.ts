@@ -11,16 +11,12 @@
  */
 import { ELEMENT_LISTS, type ElementList, type EditionModel } from '../../src/ir/types.js';
 
-/** The lists of a model whose elements are sent once and then referred to by number. */
-export const SHARED_LISTS = ELEMENT_LISTS;
-type SharedList = ElementList;
-
 /** An element the worker holds (its number), or one it does not yet (number and value). */
 export type Entry = number | { id: number; value: object };
 
 export interface ModelMessage {
-  rest: Omit<EditionModel, SharedList>;
-  lists: Record<SharedList, Entry[]>;
+  rest: Omit<EditionModel, ElementList>;
+  lists: Record<ElementList, Entry[]>;
 }
 
 /** One per worker, on the sending side. */
@@ -32,8 +28,8 @@ export class ModelSender {
 
   encode(model: EditionModel): ModelMessage {
     const sent = new Set<number>();
-    const lists = {} as Record<SharedList, Entry[]>;
-    for (const name of SHARED_LISTS) {
+    const lists = {} as Record<ElementList, Entry[]>;
+    for (const name of ELEMENT_LISTS) {
       lists[name] = (model[name] as object[]).map((el) => {
         let id = this.ids.get(el);
         if (id !== undefined && (this.held.has(id) || sent.has(id))) {
@@ -48,7 +44,7 @@ export class ModelSender {
     }
     this.held = sent;
     const rest = { ...model } as Partial<EditionModel>;
-    for (const name of SHARED_LISTS) delete rest[name];
+    for (const name of ELEMENT_LISTS) delete rest[name];
     return { rest: rest as ModelMessage['rest'], lists };
   }
 }
@@ -60,7 +56,7 @@ export class ModelReceiver {
   decode(msg: ModelMessage): EditionModel {
     const now = new Map<number, object>();
     const model = { ...msg.rest } as EditionModel;
-    for (const name of SHARED_LISTS) {
+    for (const name of ELEMENT_LISTS) {
       (model as unknown as Record<string, object[]>)[name] = msg.lists[name].map((e) => {
         const el = typeof e === 'number' ? (now.get(e) ?? this.held.get(e)) : e.value;
         if (el === undefined) throw new Error(`types worker: element ${String(e)} was never sent`);

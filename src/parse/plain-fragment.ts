@@ -96,6 +96,8 @@ function lineTokens(l: string): Token[] | undefined {
     }
     if (!text(i)) return undefined;
     const before = i === 0 ? '' : l[i - 1]!;
+    // Emphasis, strong text and links open only at the line's start or after a space or `(`.
+    const opens = before === '' || before === ' ' || before === '(';
     if (ch === '`') {
       const close = l.indexOf('`', i + 1);
       if (close < 0) return undefined;
@@ -104,14 +106,12 @@ function lineTokens(l: string): Token[] | undefined {
       tokens.push({ kind: 'code', value, start: i, end: close + 1 });
       i = close + 1;
     } else if (ch === '*') {
-      const opens = before === '' || before === ' ' || before === '(';
       const strong = opens && l[i + 1] === '*' ? STRONG.exec(l.slice(i)) : null;
       const m = strong ?? (opens ? EMPHASIS.exec(l.slice(i)) : null);
       if (!m) return undefined;
       tokens.push({ kind: strong ? 'strong' : 'emphasis', value: m[1]!, start: i, end: i + m[0].length });
       i += m[0].length;
     } else {
-      const opens = before === '' || before === ' ' || before === '(';
       const empty = opens && before !== '' ? LINK.exec(l.slice(i)) : null;
       if (empty) {
         tokens.push({ kind: 'link', url: empty[1]!, start: i, end: i + empty[0].length });

@@ -195,9 +195,10 @@ function stripShebang(content: string): string {
 
 /**
  * Writes the bytecode of every file that was compiled from source in this
- * thread (and the new identity of a file found by its hash). Call it once the work is done, so the entries hold the functions
- * that work compiled too. Failures (a read-only install, a full disk) leave
- * the cache as it was.
+ * thread, and the new identity of a file found by its hash. Call it once
+ * the work is done, so the entries hold the functions that work compiled
+ * too. Failures (a read-only install, a full disk) leave the cache as it
+ * was.
  */
 export function saveCodeCache(): void {
   if (!dir) return;

@@ -5,7 +5,8 @@
  * objects of unchanged elements, and let go of the ones no longer used.
  */
 import { describe, expect, it } from 'vitest';
-import { ModelReceiver, ModelSender, SHARED_LISTS, type ModelMessage } from '../../generators/types/model-transfer.js';
+import { ModelReceiver, ModelSender, type ModelMessage } from '../../generators/types/model-transfer.js';
+import { ELEMENT_LISTS } from '../../src/ir/types.js';
 import { typesInput } from '../../generators/types/off-thread.js';
 import { loadProgram } from '../../src/program/load-program.js';
 import { projectEdition } from '../../src/editions/project.js';
@@ -15,8 +16,8 @@ import { SPEC } from '../helpers/cli.js';
 const program = (await loadProgram(SPEC)).program!;
 const model = (): EditionModel => typesInput(projectEdition(program, 'ietf'));
 const post = (m: ModelMessage): ModelMessage => structuredClone(m);
-const byValue = (m: ModelMessage): number => SHARED_LISTS.reduce((n, l) => n + m.lists[l].filter((e) => typeof e !== 'number').length, 0);
-const total = (m: EditionModel): number => SHARED_LISTS.reduce((n, l) => n + m[l].length, 0);
+const byValue = (m: ModelMessage): number => ELEMENT_LISTS.reduce((n, l) => n + m.lists[l].filter((e) => typeof e !== 'number').length, 0);
+const total = (m: EditionModel): number => ELEMENT_LISTS.reduce((n, l) => n + m[l].length, 0);
 
 describe('model transfer to the types worker', () => {
   it('the first model goes whole and arrives equal', () => {
@@ -34,7 +35,7 @@ describe('model transfer to the types worker', () => {
     expect(byValue(again)).toBe(0);
     const second = receiver.decode(post(again));
     expect(second).toEqual(first);
-    for (const l of SHARED_LISTS) second[l].forEach((el, i) => expect(el).toBe(first[l][i]));
+    for (const l of ELEMENT_LISTS) second[l].forEach((el, i) => expect(el).toBe(first[l][i]));
   });
 
   it('a changed element goes by value, the others by number; an element dropped and then used again is sent again', () => {
