@@ -38,8 +38,10 @@ describe('JSON layout', () => {
       }).join(',\n')}\n${indent}}`;
     };
     const anyJson = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }),
-        fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 6 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 6 })),
+      value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 6 }),
+        // Quotes, backslashes, control characters and lone surrogates, which need JSON's escapes.
+        fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: fc.constantFrom('a', '"', '\\', '\u0001', '\u007f', '\ud800', 'é'), maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 6 }), fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 4 })), tie('value'), { maxKeys: 6 })),
     })).value;
     fc.assert(fc.property(anyJson, fc.integer({ min: 0, max: 80 }), (v, width) => {
       expect(layoutJson(v, width)).toBe(lay(v, '', 0, width));
