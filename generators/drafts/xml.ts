@@ -17,7 +17,10 @@ export type XNode = XElement | string;
 /** Builds an element; undefined attributes are dropped, attribute order is the order given. */
 export function el(name: string, attrs: Record<string, string | number | boolean | undefined> = {}, children: XNode[] = [], loc?: SourceLocation): XElement {
   const a: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[k] = String(v);
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v !== undefined) a[k] = String(v);
+  }
   const e: XElement = { name, attrs: a, children };
   if (loc) e.loc = loc;
   return e;
