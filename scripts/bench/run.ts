@@ -18,19 +18,13 @@ import { spawnSync } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { alternate, peakRssKb, runOnce, summarize, times, type Command, type Series, type Summary } from './measure.js';
 import { scaleSpec } from './scale-spec.js';
+import { packageRoot } from './package-root.js';
 import { peerDrafts } from './draft-peers.js';
 import type { ProbeResult } from './watch-probe.js';
 import type { ParseFloor } from './parse-floor.js';
 import type { TypesFloor } from './types-floor.js';
 
-/** The repository: the nearest folder with a package.json above this file (dist/scripts/bench/ compiled, scripts/bench/ under vitest). */
-function packageRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return from;
-  }
-}
-const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+const ROOT = packageRoot(import.meta.url);
 const BIN = path.join(ROOT, 'bin/mxspec.js');
 const SPEC = path.join(ROOT, 'spec');
 const OAT = path.join(ROOT, 'node_modules/.bin/openapi-typescript');
