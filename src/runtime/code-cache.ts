@@ -79,7 +79,7 @@ export interface CodeCacheStats {
 }
 
 let dir: string | undefined;
-let original: ((content: string, filename: string) => unknown) | undefined;
+let original: ((content: string, filename: string, ...rest: unknown[]) => unknown) | undefined;
 const loaded: Loaded[] = [];
 const stats: CodeCacheStats = { hits: 0, misses: 0, written: 0, hashed: 0 };
 
@@ -94,11 +94,15 @@ export function enableCodeCache(env: NodeJS.ProcessEnv = process.env): boolean {
   if (original) return true;
   dir = codeCacheDir(env);
   if (!dir) return false;
-  const proto = Module.prototype as unknown as { _compile(content: string, filename: string): unknown };
+  const proto = Module.prototype as unknown as { _compile(content: string, filename: string, ...rest: unknown[]): unknown };
   original = proto._compile;
   const compileFromSource = original;
-  proto._compile = function compileWithCache(this: Module, content: string, filename: string): unknown {
-    if (content.length < MIN_CACHED_SOURCE_BYTES || !/\.c?js$/.test(filename)) return compileFromSource.call(this, content, filename);
+  proto._compile = function compileWithCache(this: Module, content: string, filename: string, ...rest: unknown[]): unknown {
+    // Node passes the file's format after the file name; since 20.19 require() also reaches ES modules
+    // (format "module"), which only Node can compile. Plain CommonJS comes without a format or as "commonjs".
+    const format = rest[0];
+    const commonJs = format === undefined || format === 'commonjs';
+    if (!commonJs || content.length < MIN_CACHED_SOURCE_BYTES || !/\.c?js$/.test(filename)) return compileFromSource.call(this, content, filename, ...rest);
     return runCached(this, content, filename);
   };
   return true;

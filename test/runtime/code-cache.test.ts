@@ -4,7 +4,7 @@
  * process's CommonJS loader.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +119,21 @@ describe('V8 code cache for large CommonJS files', () => {
     expect(run.exports.label).toBe('small');
     expect(run.stats).toEqual({ hits: 0, misses: 0, written: 0, hashed: 0 });
     expect(entries()).toEqual([]);
+  });
+
+  // Node 20.19 and later let require() load an ES module: Node compiles it, in its own way, and the cache stays out.
+  it.skipIf(!process.features.require_module)('a large ES module reached by require() is left to Node (require(esm), Node 20.19+)', () => {
+    const pkg = path.join(work, 'esm-package');
+    mkdirSync(pkg);
+    writeFileSync(path.join(pkg, 'package.json'), '{ "type": "module" }\n');
+    const table = Array.from({ length: 4000 }, (_, i) => `  'entry-${i}-${'x'.repeat(8)}',`).join('\n');
+    const text = `const TABLE = [\n${table}\n];\nexport const answer = TABLE.length / 100 + 2;\nexport const label = 'esm';\n`;
+    expect(text.length).toBeGreaterThan(MIN_CACHED_SOURCE_BYTES);
+    writeFileSync(path.join(pkg, 'index.js'), text);
+    const run = load(path.join(pkg, 'index.js'));
+    expect(run.enabled).toBe(true);
+    expect([run.exports.answer, run.exports.label]).toEqual([42, 'esm']);
+    expect(run.stats).toEqual({ hits: 0, misses: 0, written: 0, hashed: 0 });
   });
 
   it('MXSPEC_CODE_CACHE=off turns it off', () => {
