@@ -107,17 +107,22 @@ export function profileBuild(opts: ProfileOptions): ProfiledThread[] {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let opts: ProfileOptions | 'help' | undefined;
   try {
-    const opts = parseProfileArgs(process.argv.slice(2));
-    if (opts === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-    } else {
-      const threads = profileBuild(opts);
-      process.stdout.write(`mxspec build --spec ${opts.spec}${opts.bundle ? ' (bundle)' : ' (compiled modules)'}: ${threads.length} thread(s)\n\n`);
-      process.stdout.write(`${threads.map((t) => formatSummary(t.role, t.summary)).join('\n\n')}\n`);
-    }
+    opts = parseProfileArgs(process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`profile-build: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
     process.exitCode = 1;
+  }
+  if (opts === 'help') process.stdout.write(`${USAGE}\n`);
+  else if (opts) {
+    try {
+      const threads = profileBuild(opts);
+      process.stdout.write(`mxspec build --spec ${opts.spec}${opts.bundle ? ' (bundle)' : ' (compiled modules)'}: ${threads.length} thread(s)\n\n`);
+      process.stdout.write(`${threads.map((t) => formatSummary(t.role, t.summary)).join('\n\n')}\n`);
+    } catch (e) {
+      process.stderr.write(`profile-build: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
   }
 }
