@@ -15,11 +15,19 @@
  * loaded (their loading is left out, in mxspec's favour): the first parse
  * of each file runs in code V8 has not optimised yet, as in a cold build.
  *
- *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N} on stdout
+ * That is one core's work. A build may spread its parsing over threads
+ * (mxspec reads the YAML in a worker when there is enough of it), so the
+ * floor on this machine is that work divided among its cores, but never
+ * less than the longest single file, which no thread can share:
+ * `allCoresMs`. It is a bound, not a measurement: threads each start in
+ * cold code and slow each other down (docs/benchmarks-history.md, round 9).
+ *
+ *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N,"longestFileMs":N,"cores":N,"allCoresMs":N} on stdout
  *
  * A PATH is a file or a spec folder (its source files, as the build finds them: src/load/read-tree.ts).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'yaml';
@@ -31,7 +39,14 @@ import { kindOf } from '../../src/load/read-tree.js';
 export interface ParseFloor {
   files: number;
   bytes: number;
+  /** Parsing every file one after the other, on one core. */
   parseMs: number;
+  /** The longest parse of a single file among them. */
+  longestFileMs: number;
+  /** The cores the work could be spread over. */
+  cores: number;
+  /** The least the parse can take spread over every core: parseMs ÷ cores, or longestFileMs if that is longer. */
+  allCoresMs: number;
 }
 
 /** The given files, and the source files of the given spec folders (those the build reads), in a stable order. */
@@ -50,17 +65,22 @@ export function sourceFiles(paths: string[]): string[] {
 }
 
 /** Parses each file as a build must at least (YAML to its syntax tree; Markdown to mdast) and times only that. */
-export function parseFloor(files: string[]): ParseFloor {
+export function parseFloor(files: string[], cores: number = availableParallelism()): ParseFloor {
   const texts = files.map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
   const markdown = gfmParser([[remarkFrontmatter, ['yaml']], remarkDirective]);
   let bytes = 0;
-  const t0 = performance.now();
+  let parseMs = 0;
+  let longestFileMs = 0;
   for (const { file, text } of texts) {
     bytes += Buffer.byteLength(text);
+    const t0 = performance.now();
     if (file.endsWith('.md')) markdown.parse(text);
     else for (const token of new Parser().parse(text)) void token;
+    const ms = performance.now() - t0;
+    parseMs += ms;
+    if (ms > longestFileMs) longestFileMs = ms;
   }
-  return { files: texts.length, bytes, parseMs: performance.now() - t0 };
+  return { files: texts.length, bytes, parseMs, longestFileMs, cores, allCoresMs: Math.max(parseMs / cores, longestFileMs) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +38,29 @@ describe('parse-floor probe', () => {
     expect(r.parseMs).toBeGreaterThan(0);
   });
 
+  it('spreads the parse over the cores it is given, but never below the longest single file', () => {
+    const files = sourceFiles([SPEC]);
+    for (const cores of [1, 2, 64]) {
+      const r = parseFloor(files, cores);
+      expect(r.cores).toBe(cores);
+      expect(r.longestFileMs).toBeGreaterThan(0);
+      expect(r.longestFileMs).toBeLessThanOrEqual(r.parseMs);
+      expect(r.allCoresMs).toBe(Math.max(r.parseMs / cores, r.longestFileMs));
+      if (cores === 1) expect(r.allCoresMs).toBe(r.parseMs);
+    }
+    // With more cores than files, the longest file is the floor.
+    const few = parseFloor(files.slice(0, 3), 64);
+    expect(few.allCoresMs).toBe(few.longestFileMs);
+  });
+
   it('runs as a process and prints its report as one JSON line', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/bench/parse-floor.js'), path.join(SPEC, 'editions.yaml')], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout.trim()) as { files: number; bytes: number; parseMs: number };
+    const report = JSON.parse(r.stdout.trim()) as { files: number; bytes: number; parseMs: number; longestFileMs: number; cores: number; allCoresMs: number };
     expect(report.files).toBe(1);
+    expect(report.cores).toBe(availableParallelism());
+    expect(report.longestFileMs).toBe(report.parseMs);
+    expect(report.allCoresMs).toBe(report.parseMs);
     expect(report.bytes).toBe(statSync(path.join(SPEC, 'editions.yaml')).size);
   });
 
