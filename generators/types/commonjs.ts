@@ -78,15 +78,17 @@ export interface OpenapiTypescriptTransform {
   scanDiscriminators: typeof OpenapiTypescript.scanDiscriminators;
   resolveRef: typeof OpenapiTypescript.resolveRef;
   astToString: typeof OpenapiTypescript.astToString;
+  createRef: typeof OpenapiTypescript.createRef;
 }
 
 export function requireOpenapiTypescriptTransform(): OpenapiTypescriptTransform {
-  const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenapiTypescriptTransform, 'scanDiscriminators' | 'resolveRef'>;
+  const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenapiTypescriptTransform, 'scanDiscriminators' | 'resolveRef' | 'createRef'>;
   const ts = require('openapi-typescript/dist/lib/ts.cjs') as Pick<OpenapiTypescriptTransform, 'astToString'>;
   return {
     transformSchema: require('openapi-typescript/dist/transform/index.cjs') as OpenapiTypescriptTransform['transformSchema'],
     scanDiscriminators: utils.scanDiscriminators,
     resolveRef: utils.resolveRef,
+    createRef: utils.createRef,
     astToString: ts.astToString,
   };
 }

@@ -11,7 +11,8 @@ import { planDeclarations, writeDeclarations } from './declarations.js';
 import { DeclarationText } from './declaration-text.js';
 import { packageName, packageVersion } from './naming.js';
 import { pathsFile } from './paths.js';
-import { documentDeclarations, piecewisePathsDeclarations } from './paths-pieces.js';
+import { piecewisePathsDeclarations } from './paths-pieces.js';
+import { documentDeclarations } from './paths-one-shot.js';
 import { renderReadme } from './readme.js';
 import { requireTsMorph } from './commonjs.js';
 

@@ -24,7 +24,6 @@
  * document. test/types/paths-pieces.test.ts requires the result to equal
  * the whole conversion byte for byte.
  */
-import { createHash } from 'node:crypto';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 import { hasDiscriminator, pathsFile, pathsOptions, transformContext, wholeDocument } from './paths.js';
 import { isSharedOpenApiObject } from '../openapi/document.js';
@@ -60,7 +59,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /** Whether the document is one this module can take apart (see the module comment). */
-function piecewiseShape(document: Json): boolean {
+export function piecewiseShape(document: Json): boolean {
   const { paths, components } = document;
   if ('webhooks' in document || '$defs' in document) return false;
   if (!isObject(paths) || !isObject(components) || !isObject(components.schemas)) return false;
@@ -98,7 +97,7 @@ function convert(pieceDocument: Json, base: Record<string, unknown>, cut: (text:
   return parts && { ...parts, used: [...used], lookups };
 }
 
-function cutPath(text: string): { member: string; operations: string } | undefined {
+export function cutPath(text: string): { member: string; operations: string } | undefined {
   if (!text.startsWith(PATHS_OPEN)) return undefined;
   const end = text.indexOf(`\n${PATH_PIECE_REST}`);
   if (end < 0) return undefined;
@@ -109,7 +108,7 @@ function cutPath(text: string): { member: string; operations: string } | undefin
   return undefined;
 }
 
-function cutSchema(text: string): { member: string; operations: string } | undefined {
+export function cutSchema(text: string): { member: string; operations: string } | undefined {
   if (!text.startsWith(SCHEMA_PIECE_HEAD) || !text.endsWith(SCHEMA_PIECE_TAIL)) return undefined;
   return { member: text.slice(SCHEMA_PIECE_HEAD.length, text.length - SCHEMA_PIECE_TAIL.length), operations: '' };
 }
@@ -174,7 +173,7 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
 }
 
 /** The declarations the whole conversion prints around the members of `paths`, `operations` and `components.schemas`. */
-function frame(pathMembers: string[], operationMembers: string[], schemaMembers: string[]): string {
+export function frame(pathMembers: string[], operationMembers: string[], schemaMembers: string[]): string {
   const operations = operationMembers.join('');
   return PATHS_OPEN + pathMembers.join('') + `}\n${EMPTY('webhooks')}`
     + SCHEMAS_OPEN + schemaMembers.join('') + SCHEMAS_CLOSE + EMPTY('$defs')
@@ -234,60 +233,4 @@ export function chunkedPaths(document: Json, chunk: { paths: number; schemas: nu
     for (const u of piece.used) used.add(u);
   }
   return { body: frame(pathMembers, operationMembers, schemaMembers), used, converted };
-}
-
-/**
- * The parts of a document openapi-typescript's transform reads: it converts
- * these four, and its `$ref`s point into them (components).
- */
-const CONVERTED_PARTS = ['paths', 'webhooks', 'components', '$defs'] as const;
-
-/**
- * The last conversion of documentDeclarations, by a hash of the JSON text
- * of the parts it read. Two editions that differ only outside them (an
- * imported spec, before its editions diverge: `info` alone differs)
- * convert once: the second edition's paths.d.ts costs the hash (about a
- * millisecond for the shipped spec) instead of a conversion (~45 ms). The
- * text is hashed member by member, never made whole (14 MB at 50×, where
- * the worker's memory peaks during the second conversion), and one entry
- * is kept.
- */
-let lastConversion: { key: string; body: string; used: readonly string[] } | undefined;
-
-/** A hash of the JSON text of the parts openapi-typescript reads, each part's members hashed one by one. */
-export function convertedPartsKey(document: Record<string, unknown>): string {
-  const hash = createHash('sha256');
-  for (const part of CONVERTED_PARTS) {
-    const value = document[part];
-    hash.update(`\u0000${part}\u0000`);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      hash.update(JSON.stringify(value) ?? 'undefined');
-      continue;
-    }
-    for (const [name, member] of Object.entries(value)) {
-      if (part !== 'components' || member === null || typeof member !== 'object' || Array.isArray(member)) {
-        hash.update(`${JSON.stringify(name)}\u0000${JSON.stringify(member) ?? 'undefined'}\u0000`);
-        continue;
-      }
-      // components: one level further (component kind, then each component), as the schemas are most of it.
-      hash.update(`${JSON.stringify(name)}\u0001`);
-      for (const [n, c] of Object.entries(member)) hash.update(`${JSON.stringify(n)}\u0000${JSON.stringify(c) ?? 'undefined'}\u0000`);
-      hash.update('\u0001');
-    }
-  }
-  return hash.digest('base64');
-}
-
-/**
- * The declarations of a document for a one-shot build: the last result
- * again when the converted parts are the same (an edition like the one
- * before), else converted in chunks, or whole when the document cannot be
- * taken apart.
- */
-export function documentDeclarations(document: Json, chunk: { paths: number; schemas: number } = CHUNK): { body: string; used: Set<string> } {
-  const key = convertedPartsKey(document);
-  if (lastConversion?.key === key) return { body: lastConversion.body, used: new Set(lastConversion.used) };
-  const { body, used } = chunkedPaths(document, chunk) ?? wholeDocument(document);
-  lastConversion = { key, body, used: [...used] };
-  return { body, used };
 }

@@ -34,7 +34,7 @@ export interface PathsOptions {
   additionalProperties: true;
   emptyObjectsUnknown: true;
   silent: true;
-  transform: (schema: unknown) => import('typescript').TypeNode | undefined;
+  transform: (schema: unknown, options?: { path?: string }) => import('typescript').TypeNode | undefined;
 }
 
 /**
@@ -110,18 +110,24 @@ export function hasDiscriminator(node: unknown): boolean {
 
 const discriminatorIn = new WeakMap<object, boolean>();
 
-/** The options for one document; `used` collects the identifier types its declarations import. */
-export function pathsOptions(used: Set<string>): PathsOptions {
+/**
+ * The options for one document; `used` collects the identifier types its
+ * declarations import, and `onUse`, if given, hears each use with the JSON
+ * pointer of the schema openapi-typescript was converting (which member of
+ * the document needs the import).
+ */
+export function pathsOptions(used: Set<string>, onUse?: (type: string, pointer: string | undefined) => void): PathsOptions {
   return {
     additionalProperties: true,
     emptyObjectsUnknown: true,
     silent: true,
-    transform(schema) {
+    transform(schema, options) {
       const s = schema as Record<string, unknown>;
       let ref: import('typescript').TypeNode;
       const name = identifierType(s);
       if (name) {
         used.add(name);
+        onUse?.(name, options?.path);
         ref = ts.factory.createTypeReferenceNode(name);
       } else if (isClosedEmptyObject(s)) {
         // emptyObjectsUnknown would read it as an open record; it admits no key at all.

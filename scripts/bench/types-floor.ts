@@ -29,7 +29,7 @@ export async function typesFloor(openapiFile: string): Promise<TypesFloor> {
   const t0 = performance.now();
   const { requireOpenapiTypescriptTransform } = await import('../../generators/types/commonjs.js');
   const { pathsFile } = await import('../../generators/types/paths.js');
-  const { documentDeclarations } = await import('../../generators/types/paths-pieces.js');
+  const { documentDeclarations } = await import('../../generators/types/paths-one-shot.js');
   requireOpenapiTypescriptTransform();
   const t1 = performance.now();
   // As a one-shot build converts a document (in chunks).

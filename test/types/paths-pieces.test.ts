@@ -13,33 +13,14 @@ import { loadProgram, type ParseCache } from '../../src/program/load-program.js'
 import { projectEdition } from '../../src/editions/project.js';
 import { buildOpenApiDocument } from '../../generators/openapi/document.js';
 import { pathsDeclarations, wholeDocument } from '../../generators/types/paths.js';
-import { chunkedPaths, documentDeclarations, piecewisePaths, piecewisePathsDeclarations } from '../../generators/types/paths-pieces.js';
-import { createRequire } from 'node:module';
+import { chunkedPaths, piecewisePaths, piecewisePathsDeclarations } from '../../generators/types/paths-pieces.js';
+import { documentDeclarations } from '../../generators/types/paths-one-shot.js';
 import { SPEC, tempDir } from '../helpers/cli.js';
 import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
 
 type Json = Record<string, unknown>;
 
-const require = createRequire(import.meta.url);
-
-/** Runs `fn` with openapi-typescript's real transform counted (its module-cache entry wrapped, then put back). */
-function countingTransforms<T>(fn: (calls: () => number) => T): T {
-  const id = require.resolve('openapi-typescript/dist/transform/index.cjs');
-  const real = require(id) as (...args: unknown[]) => unknown;
-  let calls = 0;
-  require.cache[id]!.exports = (...args: unknown[]) => {
-    calls++;
-    return real(...args);
-  };
-  try {
-    return fn(() => calls);
-  } finally {
-    require.cache[id]!.exports = real;
-  }
-}
-
-/** paths.d.ts's declarations as a one-shot build makes them. */
-const docText = (doc: Json): string => documentDeclarations(doc).body;
+import { countingTransforms } from '../helpers/transform-calls.js';
 
 function pieceCount(doc: Json): number {
   return Object.keys(doc.paths as Json).length + Object.keys((doc.components as Json).schemas as Json).length;
@@ -195,55 +176,6 @@ describe('documents of another shape are converted whole', () => {
   });
 });
 
-describe('an edition whose converted parts equal the last one\'s is not converted again', () => {
-  it('info alone differs: the text of the first; a component or a path differs: converted, as openapiTS() converts it', async () => {
-    const built = await compile(SPEC, { checkOnly: true });
-    const first = structuredClone(buildOpenApiDocument(built.models!.ietf)) as Record<string, any>;
-    const otherInfo = { ...structuredClone(first), info: { ...first.info, title: 'Another edition', version: '9' } };
-    const otherSchema = structuredClone(first);
-    const [name, schema] = Object.entries(otherSchema.components.schemas as Record<string, Record<string, unknown>>)[0]!;
-    otherSchema.components.schemas[name] = { ...schema, description: 'Changed.' };
-    const otherPath = structuredClone(first);
-    const [url, item] = Object.entries(otherPath.paths as Record<string, Record<string, unknown>>)[0]!;
-    otherPath.paths[url.replace(/\/$/, '') + '/other'] = item;
-
-    const texts = countingTransforms((calls) => {
-      let last = calls();
-      const converted = (): number => {
-        const n = calls() - last;
-        last = calls();
-        return n;
-      };
-      const a = docText(first);
-      expect(converted()).toBeGreaterThan(0);
-      const b = docText(otherInfo);
-      expect(converted(), 'only info differs').toBe(0);
-      expect(b).toBe(a);
-      const c = docText(otherSchema);
-      expect(converted(), 'a component schema differs').toBeGreaterThan(0);
-      const d = docText(otherPath);
-      expect(converted(), 'a path differs').toBeGreaterThan(0);
-      // One entry only: the first document is converted again, to the same text.
-      expect(docText(first)).toBe(a);
-      expect(converted()).toBeGreaterThan(0);
-      return { a, c, d };
-    });
-    expect(texts.c).not.toBe(texts.a);
-    expect(texts.c).toBe(wholeDocument(otherSchema).body);
-    expect(texts.d).toBe(wholeDocument(otherPath).body);
-  }, 60_000);
-
-  it('each result has its own set of identifier types', async () => {
-    const built = await compile(SPEC, { checkOnly: true });
-    const doc = buildOpenApiDocument(built.models!.ietf);
-    const one = documentDeclarations(doc);
-    const size = one.used.size;
-    expect(size).toBeGreaterThan(0);
-    one.used.clear();
-    expect(documentDeclarations({ ...doc, info: { title: 'x', version: '1' } }).used.size).toBe(size);
-  }, 60_000);
-});
-
 describe('a large document converted in chunks equals the whole conversion', () => {
   const sizes = [{ paths: 1, schemas: 1 }, { paths: 3, schemas: 7 }, { paths: 64, schemas: 256 }];
 
@@ -275,20 +207,5 @@ describe('a large document converted in chunks equals the whole conversion', () 
     const built = await compile(importedV19Spec('mxspec-chunks-'), { checkOnly: true });
     const doc = buildOpenApiDocument(built.models!['matrix-org']);
     for (const chunk of [{ paths: 5, schemas: 40 }, { paths: 2, schemas: 3 }]) expectChunksSameAsWhole(doc, chunk);
-  }, 60_000);
-
-  it('a one-shot build converts a document in chunks, to the same text', async () => {
-    const built = await compile(SPEC, { checkOnly: true });
-    const doc = structuredClone(buildOpenApiDocument(built.models!.ietf)) as Json;
-    // A document no earlier test converted (the last result is remembered).
-    ((doc.components as Json).schemas as Json).ChunkedOnly = { type: 'object', description: 'Only here.', properties: { x: { type: 'string' } } };
-    const chunk = { paths: 8, schemas: 32 };
-    const text = countingTransforms((calls) => {
-      const start = calls();
-      const body = documentDeclarations(doc, chunk).body;
-      expect(calls() - start).toBe(chunkedPaths(doc, chunk)!.converted);
-      return body;
-    });
-    expect(text).toBe(wholeDocument(doc).body);
   }, 60_000);
 });
