@@ -96,7 +96,8 @@ export interface TypesOptions {
    * Convert paths.d.ts piece by piece and remember the pieces
    * (paths-pieces.ts): for `mxspec watch`, where an edit then converts only
    * what changed. A first conversion piece by piece costs about twice a
-   * whole one, so a one-shot build converts the whole document.
+   * whole one, so a one-shot build converts in chunks instead, taking from
+   * the edition before the members that print the same (paths-one-shot.ts).
    */
   piecewisePaths?: boolean;
 }

@@ -1,6 +1,7 @@
 /**
  * paths.d.ts converted in parts: one piece at a time for `mxspec watch`,
- * a chunk of pieces at a time for a one-shot build (below). openapi-typescript
+ * a chunk of pieces at a time for a one-shot build (below, used by
+ * paths-one-shot.ts). openapi-typescript
  * converts a whole document at once and has no entry point for one path or
  * one component schema, so each piece is converted as a document of its
  * own — `{paths: {url: item}}` or `{components: {schemas: {name: schema}}}`
