@@ -50,7 +50,7 @@ interface Member {
 }
 
 export interface DocumentSources {
-  /** A hash of every part the transform reads (see convertedPartsKey). */
+  /** A hash of every part the transform reads: equal for two documents it converts to the same text. */
   key: string;
   paths: Map<string, MemberSource>;
   schemas: Map<string, MemberSource>;
@@ -112,11 +112,6 @@ export function documentSources(document: Json): DocumentSources {
     }
   }
   return { key: hash.digest('base64'), paths, schemas };
-}
-
-/** A hash of the parts openapi-typescript reads: equal for two documents it converts to the same text. */
-export function convertedPartsKey(document: Json): string {
-  return documentSources(document).key;
 }
 
 /**
