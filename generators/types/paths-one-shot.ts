@@ -176,7 +176,7 @@ export function memberKey(member: string, indent: number): string | undefined {
     if (atIndent(member, pos, indent) && !line.startsWith('/**')) {
       if (line.startsWith('"')) {
         const end = /^"(?:[^"\\]|\\.)*"/.exec(line)?.[0];
-        return end === undefined ? undefined : (JSON.parse(end) as string);
+        return end === undefined ? undefined : stringLiteral(end);
       }
       return /^([^?:\s]+)\??:/.exec(line)?.[1];
     }
@@ -186,6 +186,15 @@ export function memberKey(member: string, indent: number): string | undefined {
 }
 
 const OPERATION_REF = /operations\["((?:[^"\\]|\\.)*)"\]/g;
+
+/** The value of a double-quoted literal as the printer wrote it, or undefined for an escape JSON does not share (the member is then not cut). */
+function stringLiteral(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Converts a chunk of path items or component schemas and cuts the text
@@ -216,8 +225,8 @@ function convertChunk(entries: [string, unknown][], kind: 'paths' | 'schemas', b
     const owner = new Map<string, number>();
     for (const [i, t] of texts.entries()) {
       for (const m of t.matchAll(OPERATION_REF)) {
-        const id = JSON.parse(`"${m[1]!}"`) as string;
-        if (owner.has(id) && owner.get(id) !== i) return undefined;
+        const id = stringLiteral(`"${m[1]!}"`);
+        if (id === undefined || (owner.has(id) && owner.get(id) !== i)) return undefined;
         owner.set(id, i);
       }
     }

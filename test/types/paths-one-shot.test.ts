@@ -253,6 +253,8 @@ describe('splitting a body into members', () => {
     expect(memberKey('    put?: never;\n', 4)).toBe('put');
     expect(memberKey('     * only a comment line\n', 4)).toBeUndefined();
     expect(memberKey('    last: string;', 4)).toBe('last');
+    // An escape JavaScript has and JSON has not: no key, so the chunk is not cut (it converts as before).
+    expect(memberKey("    \"it\\'s\": string;\n", 4)).toBeUndefined();
   });
 
   it('refuses a body that does not end with a whole member', () => {
