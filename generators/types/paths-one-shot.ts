@@ -25,7 +25,7 @@
 import { createHash } from 'node:crypto';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 import { pathsOptions, transformContext, wholeDocument } from './paths.js';
-import { CHUNK, chunkedPaths, cutPath, cutSchema, frame, piecewiseShape } from './paths-pieces.js';
+import { CHUNK, chunkedPaths, convertPart, frame, piecewiseShape } from './paths-pieces.js';
 
 type Json = Record<string, unknown>;
 
@@ -201,8 +201,8 @@ function stringLiteral(literal: string): string | undefined {
  * into one member per entry, each with the identifier types it uses; or
  * undefined when the text cannot be cut so.
  */
-function convertChunk(entries: [string, unknown][], kind: 'paths' | 'schemas', base: Json, digests: Map<string, MemberSource>): Member[] | undefined {
-  const { transformSchema, astToString, createRef } = requireOpenapiTypescriptTransform();
+function convertChunk(entries: [string, unknown][], kind: 'paths' | 'schemas', base: Json, sources: Map<string, MemberSource>): Member[] | undefined {
+  const { createRef } = requireOpenapiTypescriptTransform();
   const depth = kind === 'paths' ? 3 : 4; // #/paths/{url}, #/components/schemas/{name}
   const at = new Map(entries.map(([name], i) => [createRef(kind === 'paths' ? ['paths', name] : ['components', 'schemas', name]), i]));
   const used = entries.map(() => new Set<string>());
@@ -212,9 +212,7 @@ function convertChunk(entries: [string, unknown][], kind: 'paths' | 'schemas', b
     if (i === undefined) stray = true;
     else used[i]!.add(type);
   });
-  const piece = kind === 'paths' ? { paths: Object.fromEntries(entries) } : { components: { schemas: Object.fromEntries(entries) } };
-  const text = astToString(transformSchema(piece as never, { ...base, injectFooter: [], transform: options.transform } as never));
-  const parts = kind === 'paths' ? cutPath(text) : cutSchema(text);
+  const parts = convertPart(kind, entries, { ...base, transform: options.transform });
   if (!parts || stray) return undefined;
   const indent = kind === 'paths' ? 4 : 8;
   const texts = splitMembers(parts.member, indent);
@@ -239,7 +237,7 @@ function convertChunk(entries: [string, unknown][], kind: 'paths' | 'schemas', b
     // Each path item's operations must be a run of the text, in path order.
     if (operations.join('') !== parts.operations) return undefined;
   }
-  return entries.map(([name], i) => ({ digest: digests.get(name)!.digest, text: texts[i]!, operations: operations[i]!, used: [...used[i]!] }));
+  return entries.map(([name], i) => ({ digest: sources.get(name)!.digest, text: texts[i]!, operations: operations[i]!, used: [...used[i]!] }));
 }
 
 /** The last document's members, by path and by schema name. */

@@ -78,27 +78,37 @@ function stillValid(piece: Piece, resolve: (ref: string) => unknown): boolean {
   return piece.lookups.every(([ref, target]) => resolve(ref) === target);
 }
 
-/** Converts one piece document; undefined when its text is not in the frame expected of it. */
-function convert(pieceDocument: Json, base: Record<string, unknown>, cut: (text: string) => { member: string; operations: string } | undefined): Piece | undefined {
+/**
+ * openapi-typescript's text for some of the document's path items or
+ * component schemas, converted as a document of their own in the context of
+ * the whole one (`ctx`: its options and `$ref` resolver), cut out of the
+ * frame around them; undefined when the text is not in the frame expected.
+ */
+export function convertPart(kind: 'paths' | 'schemas', entries: [string, unknown][], ctx: Record<string, unknown>): { member: string; operations: string } | undefined {
   const { transformSchema, astToString } = requireOpenapiTypescriptTransform();
+  const part = kind === 'paths' ? { paths: Object.fromEntries(entries) } : { components: { schemas: Object.fromEntries(entries) } };
+  const text = astToString(transformSchema(part as never, { ...ctx, injectFooter: [] } as never));
+  return kind === 'paths' ? cutPath(text) : cutSchema(text);
+}
+
+/** Converts one piece (or chunk), recording the identifier types it uses and the `$ref`s it looks up. */
+function convert(kind: 'paths' | 'schemas', entries: [string, unknown][], base: Record<string, unknown>): Piece | undefined {
   const resolve = base.resolve as (ref: string) => unknown;
   const used = new Set<string>();
   const lookups: [string, unknown][] = [];
-  const ctx = {
+  const parts = convertPart(kind, entries, {
     ...base,
-    injectFooter: [],
     transform: pathsOptions(used).transform,
     resolve(ref: string) {
       const target = resolve(ref);
       lookups.push([ref, target]);
       return target;
     },
-  };
-  const parts = cut(astToString(transformSchema(pieceDocument as never, ctx as never)));
+  });
   return parts && { ...parts, used: [...used], lookups };
 }
 
-export function cutPath(text: string): { member: string; operations: string } | undefined {
+function cutPath(text: string): { member: string; operations: string } | undefined {
   if (!text.startsWith(PATHS_OPEN)) return undefined;
   const end = text.indexOf(`\n${PATH_PIECE_REST}`);
   if (end < 0) return undefined;
@@ -109,7 +119,7 @@ export function cutPath(text: string): { member: string; operations: string } | 
   return undefined;
 }
 
-export function cutSchema(text: string): { member: string; operations: string } | undefined {
+function cutSchema(text: string): { member: string; operations: string } | undefined {
   if (!text.startsWith(SCHEMA_PIECE_HEAD) || !text.endsWith(SCHEMA_PIECE_TAIL)) return undefined;
   return { member: text.slice(SCHEMA_PIECE_HEAD.length, text.length - SCHEMA_PIECE_TAIL.length), operations: '' };
 }
@@ -147,7 +157,7 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
     const known = anchor && pathPieces.get(anchor);
     let piece = known && known.url === url && sameEntries(known.entries, entries) && stillValid(known.piece, resolve) ? known.piece : undefined;
     if (!piece) {
-      piece = convert({ paths: { [url]: item } }, base, cutPath);
+      piece = convert('paths', [[url, item]], base);
       if (!piece) return undefined;
       converted++;
       // Only objects shared between builds are never changed once made (an item's values: its operations).
@@ -162,7 +172,7 @@ export function piecewisePaths(document: Json, remembers: (o: object) => boolean
     const known = isObject(schema) ? schemaPieces.get(schema) : undefined;
     let piece = known && known.name === name && stillValid(known.piece, resolve) ? known.piece : undefined;
     if (!piece) {
-      piece = convert({ components: { schemas: { [name]: schema } } }, base, cutSchema);
+      piece = convert('schemas', [[name, schema]], base);
       if (!piece) return undefined;
       converted++;
       if (isObject(schema) && remembers(schema)) schemaPieces.set(schema, { name, piece });
@@ -218,7 +228,7 @@ export function chunkedPaths(document: Json, chunk: { paths: number; schemas: nu
   const schemaMembers: string[] = [];
   const paths = Object.entries(document.paths as Record<string, Json>);
   for (let i = 0; i < paths.length; i += chunk.paths) {
-    const piece = convert({ paths: Object.fromEntries(paths.slice(i, i + chunk.paths)) }, base, cutPath);
+    const piece = convert('paths', paths.slice(i, i + chunk.paths), base);
     if (!piece) return undefined;
     converted++;
     pathMembers.push(piece.member);
@@ -227,7 +237,7 @@ export function chunkedPaths(document: Json, chunk: { paths: number; schemas: nu
   }
   const schemas = Object.entries((document.components as Json).schemas as Record<string, unknown>);
   for (let i = 0; i < schemas.length; i += chunk.schemas) {
-    const piece = convert({ components: { schemas: Object.fromEntries(schemas.slice(i, i + chunk.schemas)) } }, base, cutSchema);
+    const piece = convert('schemas', schemas.slice(i, i + chunk.schemas), base);
     if (!piece) return undefined;
     converted++;
     schemaMembers.push(piece.member);
