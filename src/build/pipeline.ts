@@ -9,6 +9,7 @@ import { EDITION_IDS, type EditionId, type EditionModel, type Program } from '..
 import { loadProgram, type ParseCache } from '../program/load-program.js';
 import type { MarkdownPieceMemo } from '../parse/gfm.js';
 import { CHECKS, runChecks, projectAll } from '../checks/registry.js';
+import { resolveReferences } from '../checks/resolve-references.js';
 import type { OutputFile } from '../../generators/generator.js';
 import { EDITION_GENERATORS, PAIR_GENERATORS } from '../../generators/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -97,7 +98,8 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
       .then(() => Promise.all(EDITION_GENERATORS.map((g) => g.release?.())))
       .catch(() => {}) // a worker that cannot be ended is ended with the process
     : undefined;
-  await time('check', () => runChecks(program, diagnostics, models));
+  const references = await time('resolve', () => resolveReferences(program, models));
+  await time('check', () => runChecks(program, diagnostics, models, references));
   if (opts.checkOnly || diagnostics.hasErrors()) return result;
 
   for (const job of jobs.filter((j) => !j.offMainThread)) {

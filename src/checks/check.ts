@@ -6,11 +6,14 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { EditionId, EditionModel, Program } from '../ir/types.js';
+import type { ResolvedReferences } from './resolve-references.js';
 
 export interface CheckContext {
   program: Program;
   /** Each edition's projection, computed once for all checks. */
   models: Record<EditionId, EditionModel>;
+  /** Every reference of each edition, looked up (the `resolve` phase, before the checks). */
+  references: ResolvedReferences;
   report: DiagnosticBag;
 }
 

@@ -6,6 +6,7 @@ import { EDITION_IDS, type EditionId, type EditionModel, type Program } from '..
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { projectEdition } from '../editions/project.js';
 import type { Check } from './check.js';
+import { resolveReferences, type ResolvedReferences } from './resolve-references.js';
 import { duplicateIds } from './rules/duplicate-ids.js';
 import { duplicateAnchors } from './rules/duplicate-anchors.js';
 import { referencesResolve } from './rules/references.js';
@@ -42,8 +43,13 @@ export function projectAll(program: Program): Record<EditionId, EditionModel> {
   return Object.fromEntries(EDITION_IDS.map((e) => [e, projectEdition(program, e)])) as Record<EditionId, EditionModel>;
 }
 
-export function runChecks(program: Program, report: DiagnosticBag, models = projectAll(program)): Record<EditionId, EditionModel> {
-  const ctx = { program, models, report };
+export function runChecks(
+  program: Program,
+  report: DiagnosticBag,
+  models = projectAll(program),
+  references: ResolvedReferences = resolveReferences(program, models),
+): Record<EditionId, EditionModel> {
+  const ctx = { program, models, references, report };
   for (const check of CHECKS) {
     // Reference errors make later checks noisy; examples cannot compile against missing schemas.
     if (check === examplesValidate && report.items.some((d) => d.code === 'MX2001' || d.code === 'MX2004' || d.code === 'MX3002')) continue;
