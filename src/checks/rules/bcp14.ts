@@ -11,6 +11,8 @@ import { forEachSection } from '../walk.js';
 interface Found {
   keyword?: { line: number; column: number; word: string };
   boilerplate: boolean;
+  /** Where the first ::bcp14-boilerplate stands. */
+  boilerplateAt?: { line: number; column: number };
 }
 
 /** Finds the first keyword and whether the boilerplate is there; stops once both are known (large documents). */
@@ -31,6 +33,7 @@ function scan(nodes: RootContent[], found: Found): void {
       }
     } else if (n.type === 'leafDirective' && (n as { name?: string }).name === 'bcp14-boilerplate') {
       found.boilerplate = true;
+      found.boilerplateAt ??= { line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
     }
     if ('children' in n) scan((n as Parent).children as RootContent[], found);
   }
@@ -52,7 +55,8 @@ export const bcp14Boilerplate: Check = {
         if (found.keyword && !found.boilerplate) {
           report.add('MX5001', `"${found.keyword.word}" is a BCP 14 keyword, but ${doc.file} has no ::bcp14-boilerplate (edition ${edition}); add it to the conventions section or write the word in lower case`, { file: doc.file, line: found.keyword.line, column: found.keyword.column });
         } else if (!found.keyword && found.boilerplate) {
-          report.add('MX5002', `${doc.file} has the BCP 14 boilerplate but uses no keyword (edition ${edition})`, doc.loc);
+          const at = found.boilerplateAt ? { file: doc.file, ...found.boilerplateAt } : doc.loc;
+          report.add('MX5002', `${doc.file} has the BCP 14 boilerplate but uses no keyword (edition ${edition}); remove ::bcp14-boilerplate, or state a requirement with a keyword in capitals`, at);
         }
       }
     }

@@ -10,8 +10,8 @@ export const requiredSections: Check = {
     for (const doc of m.documents) {
       if (!m.edition.documents[doc.id]?.docName) continue;
       const titles = doc.sections.map((s) => s.title.toLowerCase());
-      for (const needed of ['security considerations', 'iana considerations']) {
-        if (!titles.includes(needed)) report.add('MX5003', `${doc.file} is an Internet-Draft in the ietf edition but has no top-level "${needed.replace(/\b\w/g, (c) => c.toUpperCase())}" section`, doc.loc);
+      for (const [needed, guide] of [['Security Considerations', 'RFC 3552'], ['IANA Considerations', 'RFC 8126']] as const) {
+        if (!titles.includes(needed.toLowerCase())) report.add('MX5003', `${doc.file} is an Internet-Draft in the ietf edition but has no top-level "${needed}" section; add one (${guide} says what it holds)`, doc.loc);
       }
     }
   },
