@@ -338,6 +338,8 @@ export interface Edition {
   date: string;
   /** Edition room-version id -> Matrix.org room version id. */
   roomVersions: Record<string, string>;
+  /** Where each entry of `roomVersions` is written (for diagnostics). */
+  roomVersionLocs?: Record<string, SourceLocation>;
   documents: Record<string, EditionDocument>;
   loc: SourceLocation;
 }

@@ -46,6 +46,7 @@ export function parseEditions(ctx: ParseContext): { editions: Partial<Record<Edi
       baseline: String(e.baseline),
       date: String(e.date),
       roomVersions: Object.fromEntries(Object.entries((e.roomVersions as Raw) ?? {}).map(([k, v]) => [k, String(v)])),
+      roomVersionLocs: Object.fromEntries(Object.keys((e.roomVersions as Raw) ?? {}).map((k) => [k, ctx.doc.keyLoc(e.roomVersions, k)])),
       documents,
       loc: ctx.doc.keyLoc(eds, id),
     };

@@ -12,7 +12,7 @@ export const editionMetadata: Check = {
     for (const id of EDITION_IDS) {
       const ed = program.editions[id];
       for (const [edId, matrixId] of Object.entries(ed.roomVersions)) {
-        if (!rvIds.has(matrixId)) report.add('MX3006', `edition ${id} maps room version "${edId}" to "${matrixId}", which is not defined in spec/room-versions/`, ed.loc);
+        if (!rvIds.has(matrixId)) report.add('MX3006', `edition ${id} maps room version "${edId}" to "${matrixId}", which is not defined in spec/room-versions/; map it to one of ${[...rvIds].sort().map((r) => `"${r}"`).join(', ') || 'the room versions there'}, or add spec/room-versions/${matrixId}.yaml`, ed.roomVersionLocs?.[edId] ?? ed.loc);
       }
       for (const [docId, d] of Object.entries(ed.documents)) {
         if (!docIds.has(docId)) report.add('MX3006', `edition ${id} lists document "${docId}", but spec/documents/${docId}.md does not exist`, d.loc);
