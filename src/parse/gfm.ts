@@ -17,7 +17,14 @@
  * extension look for, micromark's tokenizers and mdast's find-and-replace
  * pass). Code, URLs and front matter are not text nodes: the shipped
  * documents whose only `https://` sits in code are parsed once.
- * test/foundation/gfm.test.ts holds the result to whole-GFM trees.
+ *
+ * Tables cost too: their tokenizer reads the first line of every paragraph
+ * to see whether a delimiter row follows. A delimiter row holds a `|`, or
+ * else is one cell with a `:` next to its `-`s (`:--`, `-:`), so a source
+ * text with neither `|` nor `:-` nor `-:` cannot hold a table and is
+ * parsed without the table extension (about a fifth of a cold parse of
+ * the shipped documents). test/foundation/gfm.test.ts holds both results
+ * to whole-GFM trees.
  *
  * A long text (a document) is parsed in pieces cut at its top-level
  * headings where that cannot change the tree (src/parse/top-level-sections.ts),
@@ -52,6 +59,13 @@ function textMayHaveLiteralAutolink(node: { type: string; value?: unknown; child
   return node.children?.some((c) => textMayHaveLiteralAutolink(c as typeof node)) ?? false;
 }
 
+const TABLE_DELIMITER = /\||:-|-:/;
+
+/** Whether a GFM table could be in this source text (see the module comment). */
+export function mayHaveTable(text: string): boolean {
+  return TABLE_DELIMITER.test(text);
+}
+
 /** remark-gfm without literal autolinks: the same extensions, in the same order, less that one. */
 export function remarkGfmWithoutLiteralAutolinks(this: { data(): Record<string, unknown> }): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
@@ -62,6 +76,13 @@ export function remarkGfmWithoutLiteralAutolinks(this: { data(): Record<string, 
     gfmTableFromMarkdown(),
     gfmTaskListItemFromMarkdown(),
   ]);
+}
+
+/** remark-gfm without literal autolinks and tables, for a text that cannot hold a table. */
+export function remarkGfmWithoutLiteralAutolinksOrTables(this: { data(): Record<string, unknown> }): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 
 export interface MarkdownParser {
@@ -139,9 +160,10 @@ export function gfmParser(plugins: PluggableList = [], options: { minPieceChars?
   const minPiece = options.minPieceChars ?? MIN_PIECE_CHARS;
   const full = unified().use(remarkParse).use(remarkGfm).use(plugins);
   const lean = unified().use(remarkParse).use(remarkGfmWithoutLiteralAutolinks as never).use(plugins);
+  const leaner = unified().use(remarkParse).use(remarkGfmWithoutLiteralAutolinksOrTables as never).use(plugins);
   const parseWhole = (text: string): Root => {
+    const tree = (mayHaveTable(text) ? lean : leaner).parse(text);
     // Not the source text: `a\@b.co` and `a&#64;b.co` hold no trigger there, but their text nodes do.
-    const tree = lean.parse(text);
     return textMayHaveLiteralAutolink(tree) ? full.parse(text) : tree;
   };
   const parsePiece = (text: string, memo: MarkdownPieceMemo | undefined): Root => {

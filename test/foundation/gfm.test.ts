@@ -1,9 +1,10 @@
 /**
  * src/parse/gfm.ts parses without GFM's literal autolinks unless a text
- * node could hold one. Whatever it skipped, the tree must be the one the
+ * node could hold one, and without GFM tables unless the source text could
+ * hold a delimiter row. Whatever it skipped, the tree must be the one the
  * whole of remark-gfm gives: for the shipped documents and every string in
  * the YAML sources, for hand-picked edge cases, and for random text made of
- * the characters autolinks, emphasis, code and escapes are made of.
+ * the characters autolinks, tables, emphasis, code and escapes are made of.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { gfmParser, mayHaveLiteralAutolink } from '../../src/parse/gfm.js';
+import { gfmParser, mayHaveLiteralAutolink, mayHaveTable } from '../../src/parse/gfm.js';
 import { SPEC } from '../helpers/cli.js';
 
 const DOCUMENT_PLUGINS: PluggableList = [[remarkFrontmatter, ['yaml']], remarkDirective];
@@ -99,5 +100,39 @@ describe('GFM without literal autolinks where none can be: the same trees as rem
   it('the trigger test finds every way an autolink can start, in a text node', () => {
     for (const t of ['http://x', 'HTTPS://x', 'www.x', 'WWW.x', 'a@b', '_@b', '+@b', '.@b', '-@b']) expect(mayHaveLiteralAutolink(t), t).toBe(true);
     for (const t of ['mxc://x', 'ftp://x', '@alice:x', ' @x', 'ww.x', 'http:/x']) expect(mayHaveLiteralAutolink(t), t).toBe(false);
+  });
+});
+
+const TABLE_EDGE_CASES = [
+  'a\n:--\n', 'a\n--:\n', 'a\n:-:\nb\n', 'a\n  :--  \n', '> a\n> :-\n', '- a\n  -:\n', 'a\n---\n', 'a\n- - -\n',
+  'a | b\n--|--\n1 | 2', '| a |\n|:-|\n', '`a | b`\n--|--', 'a \\| b\n--|--', '&#124; a\n--', 'a\n:--\nb\n\nc\n-:\n',
+  'Title: a - b\n-- c', 'x\n\n:--\n', '    a\n    :--', 'a\n\t:-',
+];
+
+describe('GFM without tables where none can be: the same trees as remark-gfm', () => {
+  it('edge cases: tables with and without pipes, setext underlines, containers, escapes', () => {
+    for (const plugins of [[], DOCUMENT_PLUGINS]) {
+      const ours = gfmParser(plugins);
+      const theirs = wholeGfm(plugins);
+      for (const text of TABLE_EDGE_CASES) expect(ours.parse(text), JSON.stringify(text)).toEqual(theirs.parse(text));
+    }
+    // Some of those are tables without a single pipe: the trigger cannot be the pipe alone.
+    expect(wholeGfm().parse('a\n:--\n').children.map((c) => c.type)).toEqual(['table']);
+  });
+
+  it('random text over the characters tables, setext headings and containers are made of', () => {
+    const ours = gfmParser(DOCUMENT_PLUGINS);
+    const theirs = wholeGfm(DOCUMENT_PLUGINS);
+    const pieces = ['a', 'b', ' ', '  ', '\t', '\n', '\n\n', '|', ':', '-', '--', '---', ':-', '-:', '=', '>', '> ', '- ', '* ', '1. ',
+      '`', '\\', '&#124;', '#', '    ', '~', '_', '[^1]', '[x]'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(ours.parse(t)).toEqual(theirs.parse(t));
+    }), { numRuns: 3000 });
+  });
+
+  it('the trigger test finds every delimiter row a table can have', () => {
+    for (const t of ['|', 'a\n:-', 'a\n-:', 'a\n:---:', 'x|y']) expect(mayHaveTable(t), t).toBe(true);
+    for (const t of ['a\n---', 'a\n- - -', 'key: value', 'a - b', ':: -', '- :', '&#124;']) expect(mayHaveTable(t), t).toBe(false);
   });
 });
