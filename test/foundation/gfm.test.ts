@@ -6,7 +6,7 @@
  * the YAML sources, for hand-picked edge cases, and for random text made of
  * the characters autolinks, tables, emphasis, code and escapes are made of.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { unified, type PluggableList } from 'unified';
@@ -17,7 +17,7 @@ import remarkDirective from 'remark-directive';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { gfmParser, mayHaveLiteralAutolink, mayHaveTable } from '../../src/parse/gfm.js';
-import { SPEC } from '../helpers/cli.js';
+import { CORPUS, SPEC } from '../helpers/cli.js';
 
 const DOCUMENT_PLUGINS: PluggableList = [[remarkFrontmatter, ['yaml']], remarkDirective];
 const wholeGfm = (plugins: PluggableList = []) => unified().use(remarkParse).use(remarkGfm).use(plugins);
@@ -135,4 +135,23 @@ describe('GFM without tables where none can be: the same trees as remark-gfm', (
     for (const t of ['|', 'a\n:-', 'a\n-:', 'a\n:---:', 'x|y']) expect(mayHaveTable(t), t).toBe(true);
     for (const t of ['a\n---', 'a\n- - -', 'key: value', 'a - b', ':: -', '- :', '&#124;']) expect(mayHaveTable(t), t).toBe(false);
   });
+});
+
+const corpusPresent = existsSync(CORPUS);
+if (!corpusPresent) console.warn(`test/foundation/gfm: skipping the corpus strings, ${CORPUS} is absent (the matrix-spec corpus is read from ../shared/corpus/matrix-spec)`);
+
+describe.skipIf(!corpusPresent)('both shortcuts on the matrix-spec corpus (what the importer parses)', () => {
+  it('every string in its YAML and JSON files gives the tree remark-gfm gives', () => {
+    const ours = gfmParser();
+    const theirs = wholeGfm();
+    const strings = ['v1.19', 'v1.11'].flatMap((version) => {
+      const root = path.join(CORPUS, version);
+      return [
+        ...filesUnder(root, '.yaml').flatMap((f) => stringsIn(parseYaml(readFileSync(f, 'utf8')))),
+        ...filesUnder(root, '.json').flatMap((f) => stringsIn(JSON.parse(readFileSync(f, 'utf8')))),
+      ];
+    });
+    expect(strings.length).toBeGreaterThan(5000);
+    for (const s of strings) expect(ours.parse(s), s).toEqual(theirs.parse(s));
+  }, 60_000);
 });
