@@ -177,6 +177,25 @@ const seriesOf = (series: Series[], c: Command): Series => series.find((x) => x.
  * parse spread over the machine's cores (the least any build can take, since
  * a build may parse in several threads); the note gives the one-core figure too.
  */
+/**
+ * A floor row: start-up plus `parts` (the counted runs of a probe, summarised) against the peer; with the case's
+ * target, it says on which side of it the floor stands.
+ */
+function floorRow(what: string, label: string, startup: Summary, parts: Summary, peer: Series, targetMax: number | undefined, note: (s: Summary, peer: Summary) => string): Row {
+  const s: Summary = { median: startup.median + parts.median, min: startup.min + parts.min, max: startup.max + parts.max, n: parts.n };
+  const sp = summarize(times(peer));
+  const ratio = s.median / sp.median;
+  return {
+    what,
+    a: { label, s },
+    b: { label: peer.label, s: sp },
+    ratio,
+    target: targetMax === undefined ? 'context' : `floor vs ≤ ${targetMax}`,
+    verdict: targetMax === undefined ? undefined : ratio > targetMax ? 'above the target' : 'below the target',
+    note: note(s, sp),
+  };
+}
+
 interface ParseFloorProbe {
   commands: Command[];
   startup: Command;
@@ -196,19 +215,9 @@ function parseFloorProbe(paths: string[], o: Options): ParseFloorProbe {
       const reports = parsing.counted();
       const all = summarize(reports.map((r) => r.allCoresMs));
       const one = summarize(reports.map((r) => r.parseMs));
-      const s: Summary = { median: su.median + all.median, min: su.min + all.min, max: su.max + all.max, n: all.n };
-      const sp = summarize(times(peer));
-      const ratio = s.median / sp.median;
       const cores = reports[0]?.cores ?? 1;
-      return {
-        what,
-        a: { label: 'start-up + parsing', s },
-        b: { label: peer.label, s: sp },
-        ratio,
-        target: targetMax === undefined ? 'context' : `floor vs ≤ ${targetMax}`,
-        verdict: targetMax === undefined ? undefined : ratio > targetMax ? 'above the target' : 'below the target',
-        note: `${span(s)}: start-up ${fmt(su.median)} + parsing ${fmt(one.median)} on one core, ÷ ${cores} cores = ${fmt(all.median)}; on one core ${fmt(su.median + one.median)} (${fmtRatio((su.median + one.median) / sp.median)})`,
-      };
+      return floorRow(what, 'start-up + parsing', su, all, peer, targetMax, (s, sp) =>
+        `${span(s)}: start-up ${fmt(su.median)} + parsing ${fmt(one.median)} on one core, ÷ ${cores} cores = ${fmt(all.median)}; on one core ${fmt(su.median + one.median)} (${fmtRatio((su.median + one.median) / sp.median)})`);
     },
   };
 }
@@ -250,21 +259,10 @@ function combinedFloorRow(what: string, parse: ParseFloorProbe, types: TypesFloo
   const t = types.reports();
   const n = Math.min(p.length, t.length);
   const parts = summarize(Array.from({ length: n }, (_, i) => combinedFloorMs(p[i]!, t[i]!)));
-  const s: Summary = { median: su.median + parts.median, min: su.min + parts.min, max: su.max + parts.max, n: parts.n };
-  const sp = summarize(times(peer));
-  const ratio = s.median / sp.median;
-  const med = (xs: number[]): number => summarize(xs).median;
-  const parseMs = med(p.map((r) => r.parseMs));
-  const typesMs = med(t.map((r) => r.loadMs + r.convertMs));
-  return {
-    what,
-    a: { label: 'start-up + parsing + types', s },
-    b: { label: peer.label, s: sp },
-    ratio,
-    target: targetMax === undefined ? 'context' : `floor vs ≤ ${targetMax}`,
-    verdict: targetMax === undefined ? undefined : ratio > targetMax ? 'above the target' : 'below the target',
-    note: `${span(s)}: start-up ${fmt(su.median)} + (parsing ${fmt(parseMs)} + loading openapi-typescript and converting ${fmt(typesMs)}) ÷ ${p[0]?.cores ?? 1} cores${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`,
-  };
+  const parseMs = summarize(p.map((r) => r.parseMs)).median;
+  const typesMs = summarize(t.map((r) => r.loadMs + r.convertMs)).median;
+  return floorRow(what, 'start-up + parsing + types', su, parts, peer, targetMax, (s, sp) =>
+    `${span(s)}: start-up ${fmt(su.median)} + (parsing ${fmt(parseMs)} + loading openapi-typescript and converting ${fmt(typesMs)}) ÷ ${p[0]?.cores ?? 1} cores${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`);
 }
 
 // ------------------------------------------------------------------ cases
