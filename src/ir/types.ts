@@ -213,6 +213,15 @@ export interface HttpBinding extends Scoped<HttpBinding> {
   responseContentType: string;
   errors: Record<string, number>;
   description?: string;
+  /** Where the path and each query field, header and error mapping are written (for diagnostics). */
+  fieldLocs?: BindingFieldLocs;
+}
+
+export interface BindingFieldLocs {
+  path: SourceLocation;
+  query: Record<string, SourceLocation>;
+  headers: Record<string, SourceLocation>;
+  errors: Record<string, SourceLocation>;
 }
 
 // ---------------------------------------------------------------- events

@@ -5,7 +5,7 @@
  */
 import type {
   Author, BindingGroup, ContentBlock, EduType, Edition, EditionId, EventType, HttpBinding, HttpMethod,
-  NamedSchema, Reference, RoomVersion, Rpc, RpcError, RpcExample, RpcGroup, Rule, SchemaNode,
+  NamedSchema, Reference, RoomVersion, Rpc, RpcError, RpcExample, RpcGroup, Rule, SchemaNode, SourceLocation,
 } from '../ir/types.js';
 import { SOURCE_SCHEMAS } from '../source-format/schemas.js';
 import { parseSchemaNode } from './schema-node.js';
@@ -164,6 +164,14 @@ export function parseBindingGroup(ctx: ParseContext): { group: BindingGroup; bin
         loc,
       };
       if (typeof raw.description === 'string') binding.description = raw.description;
+      const entries = (obj: unknown, names: string[]): Record<string, SourceLocation> =>
+        Object.fromEntries(names.map((name, i) => [name, ctx.doc.keyLoc(obj, Array.isArray(obj) ? i : name)]));
+      binding.fieldLocs = {
+        path: ctx.doc.valueLoc(raw, 'path'),
+        query: entries(raw.query, binding.query),
+        headers: entries(raw.headers, Object.keys(binding.headers)),
+        errors: entries(raw.errors, Object.keys(binding.errors)),
+      };
       return binding;
     };
     const raw = b as Raw;

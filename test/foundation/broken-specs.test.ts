@@ -72,7 +72,7 @@ const cases: Case[] = [
     apply: (d) => writeFileSync(path.join(d, 'spec/schemas/blob.yaml'), Buffer.from([0x73, 0x00, 0xff, 0xfe, 0x01])) },
   { name: 'schema defined only by itself', code: 'MX2004', file: 'schemas/loop.yaml', line: 2, column: 3,
     apply: (d) => writeFileSync(path.join(d, 'spec/schemas/loop.yaml'), 'schemas:\n  A: {ref: B, description: A.}\n  B: {ref: A, description: B.}\n') },
-  { name: 'path parameter is not a field', code: 'MX6001', file: 'bindings/core.yaml', line: 3, column: 3,
+  { name: 'path parameter is not a field', code: 'MX6001', file: 'bindings/core.yaml', line: 5, column: 11,
     apply: (d) => edit(d, 'bindings/core.yaml', (s) => replaceOnce(s, '/version', '/version/{serverName}')) },
   { name: 'invalid JSON code block', code: 'MX1205', file: 'documents/api.md', line: 13, column: 1,
     apply: (d) => edit(d, 'documents/api.md', (s) => replaceOnce(s, 'This document describes', '```json\n{"a": }\n```\n\nThis document describes')) },

@@ -3,7 +3,7 @@
  * name request fields, no field is placed twice, errors map to statuses,
  * and no two bindings share method and path within an edition.
  */
-import { EDITION_IDS, type SchemaNode } from '../../ir/types.js';
+import { EDITION_IDS, type SchemaNode, type SourceLocation } from '../../ir/types.js';
 import type { Check } from '../check.js';
 
 function isScalar(n: SchemaNode): boolean {
@@ -37,15 +37,21 @@ export const bindingConsistency: Check = {
         if (!rpc) continue;
         const fields = new Map(rpc.request.properties.map((p) => [p.name, p]));
         const placed = new Map<string, string>();
+        // Point at the entry that places the field where the source has one (the body has no entry of its own).
+        const at = (field: string, where: string): SourceLocation => {
+          const locs = b.fieldLocs;
+          const entry = where === 'path' ? locs?.path : where === 'query' ? locs?.query[field] : where === 'headers' ? locs?.headers[field] : undefined;
+          return entry ?? b.loc;
+        };
         const place = (field: string, where: string, scalar: boolean): void => {
           const f = fields.get(field);
           if (!f) {
-            add(where === 'path' ? 'MX6001' : 'MX6002', `binding of "${b.rpc}" puts "${field}" in the ${where}, but the RPC request has no such field${fields.size ? ` (fields: ${[...fields.keys()].join(', ')})` : ''}`, b.loc);
+            add(where === 'path' ? 'MX6001' : 'MX6002', `binding of "${b.rpc}" puts "${field}" in the ${where}, but the RPC request has no such field${fields.size ? ` (fields: ${[...fields.keys()].join(', ')})` : ''}`, at(field, where));
             return;
           }
-          if (placed.has(field)) add('MX6007', `binding of "${b.rpc}" places "${field}" in both ${placed.get(field)} and ${where}`, b.loc);
+          if (placed.has(field)) add('MX6007', `binding of "${b.rpc}" places "${field}" in both ${placed.get(field)} and ${where}`, at(field, where));
           placed.set(field, where);
-          if (scalar && !isScalar(f.schema) && f.schema.type !== 'ref') add('MX6002', `"${field}" is sent in the ${where} of "${b.rpc}" but is not a scalar or list of scalars`, b.loc);
+          if (scalar && !isScalar(f.schema) && f.schema.type !== 'ref') add('MX6002', `"${field}" is sent in the ${where} of "${b.rpc}" but is not a scalar or list of scalars`, at(field, where));
           if (where === 'path' && !f.required) add('MX6001', `path parameter "${field}" of "${b.rpc}" must be a required request field`, f.loc);
         };
         for (const p of b.pathParams) place(p, 'path', true);
@@ -54,7 +60,7 @@ export const bindingConsistency: Check = {
         if (b.body !== 'fields' && b.body !== 'none') place(b.body, 'body', false);
         const codes = anyEditionErrors.get(b.rpc) ?? new Set<string>();
         for (const code of Object.keys(b.errors)) {
-          if (!codes.has(code)) add('MX6003', `binding of "${b.rpc}" maps ${code}, which is not an error of the RPC in any edition`, b.loc);
+          if (!codes.has(code)) add('MX6003', `binding of "${b.rpc}" maps ${code}, which is not an error of the RPC in any edition`, b.fieldLocs?.errors[code] ?? b.loc);
         }
         for (const e of rpc.errors) {
           if (b.errors[e.code] === undefined && !(e.code === 'M_LIMIT_EXCEEDED' && b.rateLimited)) {
