@@ -30,15 +30,17 @@ export interface ResolvedUse {
 export interface ResolvedReferences {
   /** Every reference of each edition, in the order the model walk meets them. */
   byEdition: Record<EditionId, ResolvedUse[]>;
-  /** Those that did not resolve, ietf's first. */
-  unresolved: ResolvedUse[];
+}
+
+/** The references that did not resolve, ietf's first. */
+export function unresolvedReferences(references: ResolvedReferences): ResolvedUse[] {
+  return EDITION_IDS.flatMap((edition) => references.byEdition[edition].filter((r) => r.resolution.status !== 'resolved'));
 }
 
 export function resolveReferences(program: Program, models: Record<EditionId, EditionModel>): ResolvedReferences {
   const everywhere = indexModel(program);
   let names: string[] | undefined; // the program's keys, listed only when something is unknown
   const byEdition = {} as Record<EditionId, ResolvedUse[]>;
-  const unresolved: ResolvedUse[] = [];
   for (const edition of EDITION_IDS) {
     const model = models[edition];
     const here = indexModel(model);
@@ -57,11 +59,9 @@ export function resolveReferences(program: Program, models: Record<EditionId, Ed
           resolution = { status: 'unknown', candidates: names.filter((x) => x.startsWith(prefix)).map((x) => x.slice(prefix.length)) };
         }
       }
-      const resolved = { use, edition, resolution };
-      uses.push(resolved);
-      if (resolution.status !== 'resolved') unresolved.push(resolved);
+      uses.push({ use, edition, resolution });
     }
     byEdition[edition] = uses;
   }
-  return { byEdition, unresolved };
+  return { byEdition };
 }

@@ -1,9 +1,17 @@
 /**
  * Canonical JSON of IR values for equality: keys sorted, source positions
- * (`loc`, mdast `position`) and undefined values dropped, so two elements are
- * equal exactly when their content is.
+ * and undefined values dropped, so two elements are equal exactly when
+ * their content is.
  */
-const DROPPED = new Set(['loc', 'position']);
+
+/**
+ * Keys that hold source positions and nothing else: `loc`, mdast's
+ * `position`, and maps of positions, which the IR names `…Locs`
+ * (Edition.roomVersionLocs, HttpBinding.fieldLocs). No diff compares them.
+ */
+export function isPositionKey(key: string): boolean {
+  return key === 'loc' || key === 'position' || key.endsWith('Locs');
+}
 
 const memo = new WeakMap<object, string>();
 
@@ -23,7 +31,7 @@ function normalise(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
-      if (DROPPED.has(k)) continue;
+      if (isPositionKey(k)) continue;
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue;
       out[k] = normalise(v);

@@ -68,8 +68,7 @@ export function diffModels(from: EditionModel, to: EditionModel, opts: DiffOptio
   run.compare({ site: 'model', from, to, path: '', document: '-', direction: 'none' }, {
     ignore: ['root'],
     children: {
-      // roomVersionLocs holds positions, which no diff compares (like every `loc`).
-      edition: part('edition', () => run.compare({ site: 'edition', from: from.edition, to: to.edition, path: 'edition', document: '-', direction: 'none' }, { ignore: ['roomVersionLocs'] })),
+      edition: part('edition', () => run.compare({ site: 'edition', from: from.edition, to: to.edition, path: 'edition', document: '-', direction: 'none' })),
       authors: part('registries', () => run.compare({ site: 'registries', from: registries(from), to: registries(to), path: 'registries', document: '-', direction: 'none' })),
       references: () => {},
       rpcGroups: () => {},

@@ -6,7 +6,7 @@
  * (src/diff/walk/) decide what is paired with what.
  */
 import type { PortRecord, SourceLocation } from '../ir/types.js';
-import { canonical, show } from './canonical.js';
+import { canonical, isPositionKey, show } from './canonical.js';
 import type { Change, DiffRule, Direction, ElementPair, Finding, PortMatch, SetPair, SiteKind } from './types.js';
 
 export const UNCLASSIFIED = 'unclassified';
@@ -140,10 +140,10 @@ export class DiffRun {
         });
       }
       if (claimed.has('*')) return;
-      const skip = new Set(['loc', ...(opts.ignore ?? []), ...Object.keys(opts.children ?? {})]);
+      const skip = new Set([...(opts.ignore ?? []), ...Object.keys(opts.children ?? {})]);
       const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
       for (const k of keys) {
-        if (skip.has(k) || claimed.has(k)) continue;
+        if (isPositionKey(k) || skip.has(k) || claimed.has(k)) continue;
         const a = (from as Record<string, unknown>)[k];
         const b = (to as Record<string, unknown>)[k];
         if (a === b || canonical(a) === canonical(b)) continue;

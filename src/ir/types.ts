@@ -213,7 +213,7 @@ export interface HttpBinding extends Scoped<HttpBinding> {
   responseContentType: string;
   errors: Record<string, number>;
   description?: string;
-  /** Where the path and each query field, header and error mapping are written (for diagnostics). */
+  /** Where the path and each query field, header and error mapping are written (for diagnostics; a `…Locs` key, which the diff skips like `loc`). */
   fieldLocs?: BindingFieldLocs;
 }
 
@@ -347,7 +347,7 @@ export interface Edition {
   date: string;
   /** Edition room-version id -> Matrix.org room version id. */
   roomVersions: Record<string, string>;
-  /** Where each entry of `roomVersions` is written (for diagnostics). */
+  /** Where each entry of `roomVersions` is written (for diagnostics; a `…Locs` key, which the diff skips like `loc`). */
   roomVersionLocs?: Record<string, SourceLocation>;
   documents: Record<string, EditionDocument>;
   loc: SourceLocation;

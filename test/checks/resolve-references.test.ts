@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/build/pipeline.js';
 import { projectAll } from '../../src/checks/registry.js';
-import { resolveReferences } from '../../src/checks/resolve-references.js';
+import { resolveReferences, unresolvedReferences } from '../../src/checks/resolve-references.js';
 import { modelUses } from '../../src/checks/walk.js';
 import { loadProgram } from '../../src/program/load-program.js';
 import { ROOT, SPEC, runCliInProcess, tempDir } from '../helpers/cli.js';
@@ -38,7 +38,7 @@ async function resolved(dir: string) {
 describe('resolve phase', () => {
   it('on the shipped spec, looks up every use of each edition once and finds each where it is defined', async () => {
     const { models, references } = await resolved(SPEC);
-    expect(references.unresolved).toEqual([]);
+    expect(unresolvedReferences(references)).toEqual([]);
     for (const edition of ['ietf', 'matrix-org'] as const) {
       const uses = modelUses(models[edition]);
       expect(uses.length).toBeGreaterThan(100);
@@ -53,8 +53,8 @@ describe('resolve phase', () => {
   it('a target limited to the other edition is found outside this one, for that edition only', async () => {
     const dir = fixtureWith('schemas/core.yaml', (s) => s.replace('  VersionResponse:\n', '  VersionResponse:\n    editions: [matrix-org]\n    port: {origin: matrix-org, status: pending}\n'));
     const { references } = await resolved(dir);
-    expect(references.unresolved.map((r) => [r.edition, r.use.kind, r.use.target, r.resolution.status])).toEqual([['ietf', 'schema', 'VersionResponse', 'other-edition']]);
-    const [miss] = references.unresolved;
+    expect(unresolvedReferences(references).map((r) => [r.edition, r.use.kind, r.use.target, r.resolution.status])).toEqual([['ietf', 'schema', 'VersionResponse', 'other-edition']]);
+    const [miss] = unresolvedReferences(references);
     expect(miss!.resolution).toMatchObject({ definition: { file: 'schemas/core.yaml', line: 2 } });
     expect(references.byEdition['matrix-org'].find((r) => r.use.target === 'VersionResponse')!.resolution.status).toBe('resolved');
   });
@@ -62,11 +62,11 @@ describe('resolve phase', () => {
   it('an unknown target is unresolved in both editions, with the names of its kind as candidates', async () => {
     const dir = fixtureWith('rpcs/core.yaml', (s) => s.replace('ref: VersionResponse', 'ref: VersionRespons'));
     const { references } = await resolved(dir);
-    expect(references.unresolved.map((r) => [r.edition, r.use.target, r.resolution.status])).toEqual([
+    expect(unresolvedReferences(references).map((r) => [r.edition, r.use.target, r.resolution.status])).toEqual([
       ['ietf', 'VersionRespons', 'unknown'],
       ['matrix-org', 'VersionRespons', 'unknown'],
     ]);
-    const candidates = references.unresolved[0]!.resolution.status === 'unknown' ? references.unresolved[0]!.resolution.candidates : [];
+    const candidates = unresolvedReferences(references)[0]!.resolution.status === 'unknown' ? unresolvedReferences(references)[0]!.resolution.candidates : [];
     expect(candidates).toContain('VersionResponse');
     expect(candidates).toContain('Envelope');
     expect(candidates).not.toContain('getVersion'); // an RPC, not a schema

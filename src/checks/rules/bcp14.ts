@@ -10,9 +10,8 @@ import { forEachSection } from '../walk.js';
 
 interface Found {
   keyword?: { line: number; column: number; word: string };
-  boilerplate: boolean;
-  /** Where the first ::bcp14-boilerplate stands. */
-  boilerplateAt?: { line: number; column: number };
+  /** Where the first ::bcp14-boilerplate stands, if there is one. */
+  boilerplate?: { line: number; column: number };
 }
 
 /** Finds the first keyword and whether the boilerplate is there; stops once both are known (large documents). */
@@ -32,8 +31,7 @@ function scan(nodes: RootContent[], found: Found): void {
         found.keyword = { line, column, word: m[1]! };
       }
     } else if (n.type === 'leafDirective' && (n as { name?: string }).name === 'bcp14-boilerplate') {
-      found.boilerplate = true;
-      found.boilerplateAt ??= { line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
+      found.boilerplate ??= { line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 };
     }
     if ('children' in n) scan((n as Parent).children as RootContent[], found);
   }
@@ -47,16 +45,15 @@ export const bcp14Boilerplate: Check = {
     const reported = new Set<string>();
     for (const edition of EDITION_IDS) {
       for (const doc of models[edition].documents) {
-        const found: Found = { boilerplate: false };
+        const found: Found = {};
         forEachSection(doc.sections, (s) => scan(s.blocks, found));
-        const k = `${doc.id}|${!!found.keyword}|${found.boilerplate}`;
+        const k = `${doc.id}|${!!found.keyword}|${!!found.boilerplate}`;
         if (reported.has(k)) continue;
         reported.add(k);
         if (found.keyword && !found.boilerplate) {
           report.add('MX5001', `"${found.keyword.word}" is a BCP 14 keyword, but ${doc.file} has no ::bcp14-boilerplate (edition ${edition}); add it to the conventions section or write the word in lower case`, { file: doc.file, line: found.keyword.line, column: found.keyword.column });
         } else if (!found.keyword && found.boilerplate) {
-          const at = found.boilerplateAt ? { file: doc.file, ...found.boilerplateAt } : doc.loc;
-          report.add('MX5002', `${doc.file} has the BCP 14 boilerplate but uses no keyword (edition ${edition}); remove ::bcp14-boilerplate, or state a requirement with a keyword in capitals`, at);
+          report.add('MX5002', `${doc.file} has the BCP 14 boilerplate but uses no keyword (edition ${edition}); remove ::bcp14-boilerplate, or state a requirement with a keyword in capitals`, { file: doc.file, ...found.boilerplate });
         }
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { Check } from '../check.js';
 import { key } from '../model-index.js';
+import { unresolvedReferences } from '../resolve-references.js';
 import { suggestion } from '../../diagnostics/did-you-mean.js';
 
 export const referencesResolve: Check = {
@@ -16,7 +17,7 @@ export const referencesResolve: Check = {
     // An element both editions see makes its references twice: an unknown target is reported once, a target
     // missing from one edition once per edition.
     const reported = new Set<string>();
-    for (const { use, edition, resolution } of references.unresolved) {
+    for (const { use, edition, resolution } of unresolvedReferences(references)) {
       const at = `${use.loc.file}:${use.loc.line}:${use.loc.column}|${key(use.kind, use.target, use.scope)}`;
       if (resolution.status === 'other-edition') {
         if (reported.has(at + edition)) continue;

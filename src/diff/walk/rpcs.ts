@@ -38,7 +38,7 @@ export function compareRpcs(ctx: WalkContext): void {
       const bdoc = placement.binding(b.name);
       run.compareSet<HttpBinding>({
         site: 'binding-set', from: ba ? [ba] : [], to: bb ? [bb] : [], keyOf: () => b.name, path: 'bindings', document: bdoc, direction: 'none',
-      }, (x, y) => run.compare({ site: 'binding', from: x, to: y, path: `bindings/${b.name}`, document: bdoc, direction: 'none' }, { ignore: ['rpc', 'fieldLocs'] }));
+      }, (x, y) => run.compare({ site: 'binding', from: x, to: y, path: `bindings/${b.name}`, document: bdoc, direction: 'none' }, { ignore: ['rpc'] }));
     });
   });
   // The binding of an RPC only one side has is a divergence of its own (it may carry its own port record).
