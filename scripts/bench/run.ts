@@ -308,6 +308,19 @@ const FLOOR_NOTE =
 const COMBINED_FLOOR_NOTE =
   'A "floor with types" row adds to the parse what the types of one edition cost at least (scripts/bench/types-floor.ts: loading openapi-typescript and the TypeScript compiler as the types worker does, and converting that edition\'s OpenAPI document to paths.d.ts, in a process of its own), and spreads the two over the machine\'s cores, but never below the types alone, which one thread does one after the other (scripts/bench/combined-floor.ts). Both are parts no build of these sources can skip with the tools the project is built on; the rest of a build (the second edition, ts-morph, checks, drafts, OpenAPI, diff, writing) has to fit in what is left under the target.';
 
+/** The rows of a `--stats` table; a part of a phase (a check) is indented under it and says which. */
+export function readStatsTable(stderr: string): { phase: string; ms: number; partOf?: string }[] {
+  const rows: { phase: string; ms: number; partOf?: string }[] = [];
+  let phase: string | undefined;
+  for (const m of stderr.matchAll(/^( {2}| {4})(\S+) +(\d+(?:\.\d+)?) ms$/gm)) {
+    if (m[1] === '  ') {
+      phase = m[2]!;
+      rows.push({ phase, ms: Number(m[3]) });
+    } else if (phase !== undefined) rows.push({ phase: m[2]!, ms: Number(m[3]), partOf: phase });
+  }
+  return rows;
+}
+
 /**
  * Where a cold build's time goes, from `mxspec build --stats` (median per
  * phase over the counted runs). Type generation runs in a worker thread,
@@ -315,18 +328,23 @@ const COMBINED_FLOOR_NOTE =
  */
 function phaseNote(o: Options): string {
   const perPhase = new Map<string, number[]>();
+  const perPart = new Map<string, Map<string, number[]>>();
   for (let i = 0; i < o.runs; i++) {
     const out = tmp(`c1-stats-${i}`);
     const r = spawnSync(NODE, [BIN, 'build', '--stats', '--out', out], { cwd: ROOT, encoding: 'utf8' });
-    for (const m of r.stderr.matchAll(/^ {2}(\S+)\s+([\d.]+) ms$/gm)) {
-      const list = perPhase.get(m[1]!) ?? [];
-      list.push(Number(m[2]));
-      perPhase.set(m[1]!, list);
+    for (const row of readStatsTable(r.stderr)) {
+      const into = row.partOf === undefined ? perPhase : perPart.get(row.partOf) ?? perPart.set(row.partOf, new Map()).get(row.partOf)!;
+      into.set(row.phase, [...(into.get(row.phase) ?? []), row.ms]);
     }
     rmSync(out, { recursive: true, force: true });
   }
   const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const parts = [...perPhase].map(([phase, xs]) => `${phase} ${median(xs).toFixed(0)} ms`);
+  // The slowest part of a phase, where it has parts: the check that takes most of `check`.
+  const slowest = (phase: string): string => {
+    const [top] = [...(perPart.get(phase) ?? [])].map(([name, xs]) => ({ name, ms: median(xs) })).sort((a, b) => b.ms - a.ms);
+    return top ? ` (${top.name} ${top.ms.toFixed(0)} ms of it)` : '';
+  };
+  const parts = [...perPhase].map(([phase, xs]) => `${phase} ${median(xs).toFixed(0)} ms${slowest(phase)}`);
   return `Phases of the cold build (\`mxspec build --stats\`, median of ${o.runs}): ${parts.join(', ')}. Type generation (\`generate:types:*\`) runs in a worker thread and overlaps parse and check.`;
 }
 

@@ -43,17 +43,23 @@ export function projectAll(program: Program): Record<EditionId, EditionModel> {
   return Object.fromEntries(EDITION_IDS.map((e) => [e, projectEdition(program, e)])) as Record<EditionId, EditionModel>;
 }
 
+/** Told how long each check that ran took, in the order they ran (`mxspec build --stats`). */
+export type CheckTimer = (checkId: string, ms: number) => void;
+
 export function runChecks(
   program: Program,
   report: DiagnosticBag,
   models = projectAll(program),
   references: ResolvedReferences = resolveReferences(program, models),
+  onTimed?: CheckTimer,
 ): Record<EditionId, EditionModel> {
   const ctx = { program, models, references, report };
   for (const check of CHECKS) {
     // Reference errors make later checks noisy; examples cannot compile against missing schemas.
     if (check === examplesValidate && report.items.some((d) => d.code === 'MX2001' || d.code === 'MX2004' || d.code === 'MX3002')) continue;
+    const t0 = performance.now();
     check.run(ctx);
+    onTimed?.(check.id, performance.now() - t0);
   }
   return models;
 }

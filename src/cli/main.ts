@@ -51,9 +51,9 @@ export function printDiagnostics(io: Io, diags: Diagnostic[], format: Diagnostic
   else io.out(text);
 }
 
-/** The `--stats` table: one line per phase. */
-export function formatTimings(timings: { phase: string; ms: number }[]): string {
-  return timings.map((t) => `  ${t.phase.padEnd(36)} ${t.ms.toFixed(1).padStart(8)} ms\n`).join('');
+/** The `--stats` table: one line per phase, each part of a phase (a check) indented under it. */
+export function formatTimings(timings: { phase: string; ms: number; part?: boolean }[]): string {
+  return timings.map((t) => (t.part ? `    ${t.phase.padEnd(34)}` : `  ${t.phase.padEnd(36)}`) + ` ${t.ms.toFixed(1).padStart(8)} ms\n`).join('');
 }
 
 function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {

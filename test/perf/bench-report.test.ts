@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BenchUsageError, fmtRatio, parseArgs, spliceReport } from '../../scripts/bench/run.js';
+import { BenchUsageError, fmtRatio, parseArgs, readStatsTable, spliceReport } from '../../scripts/bench/run.js';
+import { formatTimings } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('bench report', () => {
@@ -50,5 +51,24 @@ describe('bench report', () => {
     const help = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/bench/run.js'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--cases');
+  });
+
+  it('reads back the --stats table the CLI prints, each check as a part of the check phase', () => {
+    const table = formatTimings([
+      { phase: 'parse', ms: 725.04 },
+      { phase: 'check', ms: 157.2 },
+      { phase: 'drafts-references', ms: 140.46, part: true },
+      { phase: 'examples-validate', ms: 12, part: true },
+      { phase: 'generate:types:ietf', ms: 328 },
+      { phase: 'total', ms: 1166 },
+    ]);
+    expect(readStatsTable(`mxspec build --stats (46 source files, 19 output files)\n${table}mxspec build: wrote 19 files\n`)).toEqual([
+      { phase: 'parse', ms: 725 },
+      { phase: 'check', ms: 157.2 },
+      { phase: 'drafts-references', ms: 140.5, partOf: 'check' },
+      { phase: 'examples-validate', ms: 12, partOf: 'check' },
+      { phase: 'generate:types:ietf', ms: 328 },
+      { phase: 'total', ms: 1166 },
+    ]);
   });
 });
