@@ -2,7 +2,9 @@
  * The peer of benchmark 5: openapi-typescript turning several OpenAPI files
  * into TypeScript in ONE process (its Node API, the way a build script would
  * call it for many files; spawning the CLI per file would charge the peer a
- * process start per file). Writes one .ts per input into the output folder.
+ * process start per file). Writes one .ts per input into the output folder,
+ * named after the input and numbered in the order given (two editions'
+ * inputs are both called openapi.json).
  *
  *   node dist/scripts/bench/openapi-typescript-many.js OUTDIR FILE...
  */
@@ -15,9 +17,9 @@ async function main(argv: string[]): Promise<void> {
   const [outDir, ...files] = argv;
   if (!outDir || files.length === 0) throw new Error('usage: openapi-typescript-many OUTDIR FILE...');
   mkdirSync(outDir, { recursive: true });
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
     const ast = await openapiTS(pathToFileURL(path.resolve(f)), { silent: true });
-    writeFileSync(path.join(outDir, `${path.basename(f).replace(/\.(ya?ml|json)$/, '')}.ts`), astToString(ast));
+    writeFileSync(path.join(outDir, `${i + 1}-${path.basename(f).replace(/\.(ya?ml|json)$/, '')}.ts`), astToString(ast));
   }
 }
 
