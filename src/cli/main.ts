@@ -152,7 +152,8 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(new Option('--format <format>', 'diagnostic format').choices(['text', 'json', 'github']).default('text'))
     .option('--warn-as-error', 'treat warnings as errors')
     .option('--list-checks', 'list the check registry and the diagnostic codes')
-    .action(async (opts: { spec?: string; format: string; warnAsError?: boolean; listChecks?: boolean }) => {
+    .option('--stats', 'print the time of each phase and of each check')
+    .action(async (opts: { spec?: string; format: string; warnAsError?: boolean; listChecks?: boolean; stats?: boolean }) => {
       if (opts.listChecks) {
         const lines = CHECKS.map((c) => `${c.id.padEnd(22)} ${c.codes.join(',').padEnd(42)} ${c.description}`);
         lines.push('', 'Diagnostic codes:');
@@ -162,9 +163,14 @@ export function buildProgram(io: Io = processIo): Command {
       }
       const specDir = resolveSpecDir(opts.spec);
       const format = parseFormat(opts.format);
+      const t0 = performance.now();
       const result = await compile(specDir, { checkOnly: true });
       printDiagnostics(io, result.diagnostics.sorted(), format, specDir);
       exitCode = exitFor(result.diagnostics, Boolean(opts.warnAsError));
+      if (opts.stats) {
+        const table = formatTimings([...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
+        io.err(`mxspec check --stats (${result.sourceFiles.length} source files)\n${table}`);
+      }
       if (format === 'text') io.err(`mxspec check: ${summary(result.diagnostics)}\n`);
     });
 

@@ -1,7 +1,8 @@
 /**
  * Each check's own time: runChecks tells a timer about every check it ran,
- * in registry order, and `mxspec build --stats` lists them indented under
- * the `check` phase, so a slow check can be found without a profiler.
+ * in registry order, and `mxspec build --stats` and `mxspec check --stats`
+ * list them indented under the `check` phase, so a slow check can be found
+ * without a profiler.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,21 @@ describe('check timings', () => {
     const sum = parts.reduce((n, m) => n + Number(m![2]), 0);
     // Each figure is rounded to 0.1 ms.
     expect(sum).toBeLessThanOrEqual(phaseMs + 0.05 * CHECKS.length + 0.05);
+  });
+
+  it('mxspec check --stats times the phases up to the checks and each check, generates nothing, and still reports', async () => {
+    const dir = path.join(tempDir('mxspec-check-timings-'), 'spec');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const file = path.join(dir, 'rpcs/core.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ref: VersionResponse', 'ref: NoSuchSchema'));
+    const r = await runCliInProcess(['check', '--spec', dir, '--stats']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rpcs\/core\.yaml:\d+:\d+ - error MX2001/);
+    expect(r.stderr).toMatch(/^mxspec check --stats \(\d+ source files\)$/m);
+    const phases = [...r.stderr.matchAll(/^ {2}(\S+) +\d+\.\d ms$/gm)].map((m) => m[1]);
+    expect(phases).toEqual(['load', 'parse', 'assemble', 'project', 'resolve', 'check', 'total']);
+    const checks = [...r.stderr.matchAll(/^ {4}(\S+) +\d+\.\d ms$/gm)].map((m) => m[1]);
+    expect(checks).toEqual(CHECKS.map((c) => c.id).filter((id) => id !== 'examples-validate'));
   });
 
   it('formats a part of a phase indented, in the same columns', () => {
