@@ -170,14 +170,6 @@ function probe<R>(label: string, script: string, args: string[], o: Options): { 
 const seriesOf = (series: Series[], c: Command): Series => series.find((x) => x.label === c.label)!;
 
 /**
- * The floor under a build of `paths`: Node's start-up (an empty script) and
- * parsing the source files alone (scripts/bench/parse-floor.ts), run
- * alternated with the other commands of the case. `row` sets their sum
- * (medians, mins and maxes of the counted runs) against the peer, with the
- * parse spread over the machine's cores (the least any build can take, since
- * a build may parse in several threads); the note gives the one-core figure too.
- */
-/**
  * A floor row: start-up plus `parts` (the counted runs of a probe, summarised) against the peer; with the case's
  * target, it says on which side of it the floor stands.
  */
@@ -196,6 +188,14 @@ function floorRow(what: string, label: string, startup: Summary, parts: Summary,
   };
 }
 
+/**
+ * The floor under a build of `paths`: Node's start-up (an empty script) and
+ * parsing the source files alone (scripts/bench/parse-floor.ts), run
+ * alternated with the other commands of the case. `row` sets their sum
+ * (medians, mins and maxes of the counted runs) against the peer, with the
+ * parse spread over the machine's cores (the least any build can take, since
+ * a build may parse in several threads); the note gives the one-core figure too.
+ */
 interface ParseFloorProbe {
   commands: Command[];
   startup: Command;
