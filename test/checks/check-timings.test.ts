@@ -15,6 +15,18 @@ import { ROOT, runCliInProcess, tempDir } from '../helpers/cli.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-spec');
 
+/** A copy of the fixture whose RPC refers to a schema that does not exist (MX2001). */
+function fixtureWithUnknownSchema(): string {
+  const dir = path.join(tempDir('mxspec-check-timings-'), 'spec');
+  cpSync(FIXTURE, dir, { recursive: true });
+  const file = path.join(dir, 'rpcs/core.yaml');
+  const text = readFileSync(file, 'utf8');
+  const edited = text.replace('ref: VersionResponse', 'ref: NoSuchSchema');
+  expect(edited, 'the fixture has a schema reference to break').not.toBe(text);
+  writeFileSync(file, edited);
+  return dir;
+}
+
 async function timedChecks(dir: string): Promise<{ ids: string[]; ms: number[]; report: DiagnosticBag }> {
   const { program, diagnostics } = await loadProgram(dir);
   expect(program, diagnostics.items.map((d) => d.message).join('\n')).toBeDefined();
@@ -37,14 +49,7 @@ describe('check timings', () => {
   });
 
   it('leaves out a check that did not run (examples are not validated against a missing schema)', async () => {
-    const dir = path.join(tempDir('mxspec-check-timings-'), 'spec');
-    cpSync(FIXTURE, dir, { recursive: true });
-    const file = path.join(dir, 'rpcs/core.yaml');
-    const text = readFileSync(file, 'utf8');
-    const edited = text.replace('ref: VersionResponse', 'ref: NoSuchSchema');
-    expect(edited, 'the fixture has a schema reference to break').not.toBe(text);
-    writeFileSync(file, edited);
-    const { ids, report } = await timedChecks(dir);
+    const { ids, report } = await timedChecks(fixtureWithUnknownSchema());
     expect(report.items.some((d) => d.code === 'MX2001')).toBe(true);
     expect(ids).toEqual(CHECKS.map((c) => c.id).filter((id) => id !== 'examples-validate'));
   });
@@ -67,11 +72,7 @@ describe('check timings', () => {
   });
 
   it('mxspec check --stats times the phases up to the checks and each check, generates nothing, and still reports', async () => {
-    const dir = path.join(tempDir('mxspec-check-timings-'), 'spec');
-    cpSync(FIXTURE, dir, { recursive: true });
-    const file = path.join(dir, 'rpcs/core.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('ref: VersionResponse', 'ref: NoSuchSchema'));
-    const r = await runCliInProcess(['check', '--spec', dir, '--stats']);
+    const r = await runCliInProcess(['check', '--spec', fixtureWithUnknownSchema(), '--stats']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/rpcs\/core\.yaml:\d+:\d+ - error MX2001/);
     expect(r.stderr).toMatch(/^mxspec check --stats \(\d+ source files\)$/m);
