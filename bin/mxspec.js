@@ -7,9 +7,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 // Commands that generate types start the types worker first: its loading is the longest part of a small build.
+// `import --build` starts it too, so that it loads while the import runs.
 const prestart = fileURLToPath(new URL('../dist/generators/types/prestart.js', import.meta.url));
-const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
-if ((command === 'build' || command === 'watch') && existsSync(prestart)) {
+const args = process.argv.slice(2);
+const command = args.find((a) => !a.startsWith('-'));
+const builds = command === 'build' || command === 'watch' || (command === 'import' && args.some((a) => a === '--build' || a.startsWith('--build=')));
+if (builds && existsSync(prestart)) {
   (await import('../dist/generators/types/prestart.js')).prestartTypesWorker();
 }
 

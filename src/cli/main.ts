@@ -10,11 +10,10 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../diagnostics/format.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { compile } from '../build/pipeline.js';
-import { writeOutputTree, compareOutputTree, OutputError } from '../build/write-output.js';
 import { CHECKS } from '../checks/registry.js';
-import { boundHeapGrowthForLargeSpec } from './heap-growth.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
+import { buildSpec, diagnosticSummary } from './commands/build.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -56,15 +55,12 @@ export function formatTimings(timings: { phase: string; ms: number; part?: boole
   return timings.map((t) => (t.part ? `    ${t.phase.padEnd(34)}` : `  ${t.phase.padEnd(36)}`) + ` ${t.ms.toFixed(1).padStart(8)} ms\n`).join('');
 }
 
-function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {
+export function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {
   if (diags.hasErrors()) return 1;
   if (warnAsError && diags.warningCount > 0) return 1;
   return 0;
 }
 
-function summary(diags: DiagnosticBag): string {
-  return `${diags.errorCount} error(s), ${diags.warningCount} warning(s)`;
-}
 
 function parseFormat(v: string): DiagnosticFormat {
   if (v !== 'text' && v !== 'json' && v !== 'github') throw new UsageError(`--format must be text, json or github, not "${v}"`);
@@ -100,49 +96,9 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(new Option('--format <format>', 'diagnostic format').choices(['text', 'json', 'github']).default('text'))
     .option('--warn-as-error', 'treat warnings as errors')
     .action(async (opts: { spec?: string; out: string; edition?: EditionId[]; stats?: boolean; check?: boolean; format: string; warnAsError?: boolean }) => {
-      const specDir = resolveSpecDir(opts.spec);
+      const startedAt = performance.now();
       const format = parseFormat(opts.format);
-      const t0 = performance.now();
-      boundHeapGrowthForLargeSpec(specDir);
-      const result = await compile(specDir, { editions: opts.edition });
-      const diags = result.diagnostics;
-      printDiagnostics(io, diags.sorted(), format, specDir);
-      exitCode = exitFor(diags, Boolean(opts.warnAsError));
-      if (exitCode !== 0) {
-        io.err(`mxspec build: ${summary(diags)}; ${opts.out} was not changed\n`);
-        return;
-      }
-      const editions = opts.edition ?? [...EDITION_IDS];
-      const scope = editions.length === EDITION_IDS.length ? [...editions, 'diff'] : editions;
-      if (opts.check) {
-        const cmp = await compareOutputTree(opts.out, result.files, scope.filter((s) => existsSync(path.join(opts.out, s))));
-        const stale = [...cmp.changed.map((p) => `changed: ${p}`), ...cmp.missing.map((p) => `missing: ${p}`), ...cmp.extra.map((p) => `extra: ${p}`)];
-        if (stale.length) {
-          io.err(stale.map((s) => `${opts.out}/${s.split(': ')[1]} - error MX9001: out/ is stale (${s.split(':')[0]}); run mxspec build and commit the result\n`).join(''));
-          exitCode = 1;
-        } else io.err(`mxspec build --check: ${result.files.length} files up to date\n`);
-        return;
-      }
-      const tw = performance.now();
-      try {
-        const keep = EDITION_IDS.filter((e) => !editions.includes(e)) as string[];
-        if (editions.length !== EDITION_IDS.length) keep.push('diff');
-        await writeOutputTree(opts.out, result.files, { keep });
-      } catch (e) {
-        if (e instanceof OutputError) {
-          io.err(`${opts.out} - error MX9001: ${e.message}\n`);
-          exitCode = 1;
-          return;
-        }
-        throw e;
-      }
-      result.timings.push({ phase: 'write', ms: performance.now() - tw });
-      if (opts.stats) {
-        const table = formatTimings([...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
-        const inWorker = result.readInWorker ? `; ${result.readInWorker} YAML files read in a worker thread` : '';
-        io.err(`mxspec build --stats (${result.sourceFiles.length} source files, ${result.files.length} output files${inWorker})\n${table}`);
-      }
-      io.err(`mxspec build: wrote ${result.files.length} files to ${opts.out} (${summary(diags)})\n`);
+      exitCode = await buildSpec(io, { specDir: resolveSpecDir(opts.spec), out: opts.out, editions: opts.edition, stats: opts.stats, check: opts.check, format, warnAsError: opts.warnAsError, startedAt });
     });
 
   program
@@ -171,7 +127,7 @@ export function buildProgram(io: Io = processIo): Command {
         const table = formatTimings([...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
         io.err(`mxspec check --stats (${result.sourceFiles.length} source files)\n${table}`);
       }
-      if (format === 'text') io.err(`mxspec check: ${summary(result.diagnostics)}\n`);
+      if (format === 'text') io.err(`mxspec check: ${diagnosticSummary(result.diagnostics)}\n`);
     });
 
   registerExtraCommands(program, io, (c) => {

@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliInProcess, tempDir } from '../helpers/cli.js';
+import { runCli, runCliInProcess, snapshotTree, tempDir } from '../helpers/cli.js';
 import { importMatrixSpec, type ImportResult } from '../../src/import/index.js';
 import { compile, type CompileResult } from '../../src/build/pipeline.js';
 import type { ObjectSchema, Property } from '../../src/ir/types.js';
@@ -265,5 +265,49 @@ describe('mxspec import (CLI)', () => {
     const noOut = await runCliInProcess(['import', 'matrix-spec', root]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('--build builds the imported spec in the same process, as a separate mxspec build would', async () => {
+    const root = tempDir('mxspec-import-build-');
+    write(root, FILES);
+    const base = tempDir('mxspec-import-build-out-');
+    const [spec, out] = [path.join(base, 'spec'), path.join(base, 'out')];
+    // A real process: the launcher starts the types worker before the import runs.
+    const both = runCli(['import', 'matrix-spec', root, '--out', spec, '--date', '2025-01-02', '--build', out, '--stats']);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toContain('mxspec import: wrote');
+    expect(both.stderr).toMatch(/mxspec build: wrote \d+ files to /);
+    const phases = [...both.stderr.matchAll(/^ {2}(\S[^\n]*?)\s+[\d.]+ ms$/gm)].map((m) => m[1]);
+    expect(phases.slice(0, 3)).toEqual(['import', 'import: write', 'load']);
+    expect(phases.at(-1)).toBe('total');
+    expect(existsSync(path.join(spec, 'editions.yaml'))).toBe(true);
+
+    const separate = path.join(base, 'out-separate');
+    const build = await runCliInProcess(['build', '--spec', spec, '--out', separate]);
+    expect(build.code).toBe(0);
+    const [a, b] = [snapshotTree(out), snapshotTree(separate)];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect([...a.keys()]).toContain('ietf/openapi.json');
+    expect([...a.keys()]).toContain('matrix-org/types/paths.d.ts');
+    for (const [k, v] of a) expect(v, k).toBe(b.get(k));
+  });
+
+  it('--build builds nothing when the import reports errors, and refuses an output folder that mixes with the spec', async () => {
+    const root = tempDir('mxspec-import-build-broken-');
+    write(root, { ...FILES, 'data/api/test/bad.yaml': 'paths: [unclosed\n' });
+    const base = tempDir('mxspec-import-build-broken-out-');
+    const [spec, out] = [path.join(base, 'spec'), path.join(base, 'out')];
+    const broken = await runCliInProcess(['import', 'matrix-spec', root, '--out', spec, '--build', out]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/error MX1002/);
+    expect(broken.stderr).toMatch(/mxspec import: wrote \d+ files to .*; not built\n/);
+    expect(existsSync(out)).toBe(false);
+
+    for (const [specDir, outDir] of [[spec + '2', spec + '2'], [spec + '3', path.join(spec + '3', 'out')], [path.join(base, 'o4', 'spec'), path.join(base, 'o4')]]) {
+      const r = await runCliInProcess(['import', 'matrix-spec', root, '--out', specDir!, '--build', outDir!]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/error MX9003: --build .* and --out .* must be separate folders/);
+      expect(existsSync(specDir!)).toBe(false);
+    }
   });
 });

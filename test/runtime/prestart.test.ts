@@ -5,7 +5,7 @@
  * by a preload that wraps worker_threads.Worker in the CLI's own process.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, SPEC, snapshotTree, tempDir } from '../helpers/cli.js';
@@ -20,7 +20,12 @@ const { syncBuiltinESMExports } = require('node:module');
 const Original = threads.Worker;
 const started = [];
 threads.Worker = class extends Original {
-  constructor(file, opts) { super(file, opts); started.push(String(file).split(/[\\\\/]/).slice(-2).join('/')); }
+  constructor(file, opts) {
+    super(file, opts);
+    // Started by the launcher, the worker comes before the CLI bundle is loaded; started by the CLI, after.
+    const late = Object.keys(require.cache).some((k) => k.endsWith('mxspec.cjs'));
+    started.push(String(file).split(/[\\\\/]/).slice(-2).join('/') + (late ? ' (by the CLI)' : ''));
+  }
 };
 syncBuiltinESMExports();
 process.on('exit', () => process.stderr.write('workers started: ' + JSON.stringify(started) + '\\n'));
@@ -45,6 +50,24 @@ describe('the types worker started by the launcher', () => {
     const r = run(['check', '--spec', SPEC]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.workers).toEqual([]);
+  });
+
+  it('is started for `import --build` (it loads while the import runs) and not for a plain import', () => {
+    const layout = tempDir('mxspec-prestart-import-');
+    mkdirSync(path.join(layout, 'data/api/x'), { recursive: true });
+    writeFileSync(
+      path.join(layout, 'data/api/x/a.yaml'),
+      'openapi: 3.1.0\ninfo: {title: X, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      summary: Get A\n      description: Returns A.\n' +
+        '      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: object, description: The A., properties: {a: {type: string, description: The a.}}}\n',
+    );
+    const base = tempDir('mxspec-prestart-import-out-');
+    const plain = run(['import', 'matrix-spec', layout, '--out', path.join(base, 'spec1')]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.workers).toEqual([]);
+    const built = run(['import', 'matrix-spec', layout, '--out', path.join(base, 'spec2'), `--build=${path.join(base, 'out2')}`]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.workers).toEqual(['types/worker.js']);
+    expect(snapshotTree(path.join(base, 'out2')).has('ietf/types/paths.d.ts')).toBe(true);
   });
 
   it('is handed over once; a worker that failed before it was taken is not handed over', async () => {
