@@ -42,10 +42,28 @@ export const processIo: Io = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-export function printDiagnostics(io: Io, diags: Diagnostic[], format: DiagnosticFormat, specDir: string): void {
+/** How diagnostics name specDir: relative to the working directory when inside it, else absolute. */
+function displayedRoot(specDir: string): string {
   const rel = path.relative(process.cwd(), path.resolve(specDir)).split(path.sep).join('/');
-  const prefix = rel && !rel.startsWith('..') ? rel : path.resolve(specDir).split(path.sep).join('/');
-  const text = formatDiagnostics(diags, { format, specRoot: specDir, frames: io.isTTY && format === 'text', pathPrefix: prefix });
+  return rel && !rel.startsWith('..') ? rel : path.resolve(specDir).split(path.sep).join('/');
+}
+
+/** Diagnostics whose files are named as they are shown (relative to specDir in the diagnostics, to the working directory here). */
+export function asDisplayed(diags: Diagnostic[], specDir: string): Diagnostic[] {
+  const root = displayedRoot(specDir);
+  return diags.map((d) => (d.loc ? { ...d, loc: { ...d.loc, file: path.posix.join(root, d.loc.file) } } : d));
+}
+
+/**
+ * Prints diagnostics: text on stderr, json and github on stdout. `before`
+ * are diagnostics of an earlier step of the same command, already as
+ * displayed (asDisplayed): a json report then holds both steps in its one
+ * document.
+ */
+export function printDiagnostics(io: Io, diags: Diagnostic[], format: DiagnosticFormat, specDir: string, before: Diagnostic[] = []): void {
+  const text = before.length
+    ? formatDiagnostics([...before, ...asDisplayed(diags, specDir)], { format })
+    : formatDiagnostics(diags, { format, specRoot: specDir, frames: io.isTTY && format === 'text', pathPrefix: displayedRoot(specDir) });
   if (format === 'text') io.err(text);
   else io.out(text);
 }

@@ -290,6 +290,16 @@ describe('mxspec import (CLI)', () => {
     expect([...a.keys()]).toContain('ietf/openapi.json');
     expect([...a.keys()]).toContain('matrix-org/types/paths.d.ts');
     for (const [k, v] of a) expect(v, k).toBe(b.get(k));
+
+    // --format json: one document with the import's diagnostics (named under the checkout) and the build's (under the spec).
+    const [spec2, out2] = [path.join(base, 'spec2'), path.join(base, 'out2')];
+    const json = await runCliInProcess(['import', 'matrix-spec', root, '--out', spec2, '--date', '2025-01-02', '--build', out2, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { summary: { warnings: number }; diagnostics: { code: string; loc?: { file: string } }[] };
+    const files = report.diagnostics.map((d) => d.loc?.file ?? '');
+    expect(files.some((f) => f.startsWith(path.resolve(root).split(path.sep).join('/')))).toBe(true);
+    expect(files.some((f) => f.startsWith(path.resolve(spec2).split(path.sep).join('/')))).toBe(true);
+    expect(report.summary.warnings).toBe(report.diagnostics.filter((d) => (d as { severity?: string }).severity === 'warning').length);
   });
 
   it('--build builds nothing when the import reports errors, and refuses an output folder that mixes with the spec', async () => {

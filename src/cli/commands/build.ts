@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { compile, type PhaseTiming } from '../../build/pipeline.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../../build/write-output.js';
 import { EDITION_IDS, type EditionId } from '../../ir/types.js';
@@ -26,6 +26,8 @@ export interface BuildOptions {
   startedAt?: number;
   /** Phases that ran before the build in the same command (`import --build`), listed first by `--stats`. */
   phasesBefore?: PhaseTiming[];
+  /** Diagnostics of an earlier step (the import), as displayed: reported with the build's in one json document. */
+  diagnosticsBefore?: Diagnostic[];
   /** The command named in messages: `build`, or `import --build`. */
   command?: string;
 }
@@ -40,7 +42,7 @@ export async function buildSpec(io: Io, opts: BuildOptions): Promise<number> {
   boundHeapGrowthForLargeSpec(opts.specDir);
   const result = await compile(opts.specDir, { editions: opts.editions });
   const diags = result.diagnostics;
-  printDiagnostics(io, diags.sorted(), opts.format, opts.specDir);
+  printDiagnostics(io, diags.sorted(), opts.format, opts.specDir, opts.diagnosticsBefore);
   if (exitFor(diags, Boolean(opts.warnAsError)) !== 0) {
     io.err(`mxspec build: ${diagnosticSummary(diags)}; ${opts.out} was not changed\n`);
     return 1;

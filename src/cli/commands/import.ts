@@ -11,7 +11,7 @@ import { Option, type Command } from 'commander';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Io } from '../main.js';
-import { formatTimings, printDiagnostics, UsageError } from '../main.js';
+import { asDisplayed, formatTimings, printDiagnostics, UsageError } from '../main.js';
 import { importMatrixSpec } from '../../import/index.js';
 import { safeOutputPath } from '../../build/write-output.js';
 import { buildSpec } from './build.js';
@@ -70,8 +70,10 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
       }
       const timings: PhaseTiming[] = [];
       const result = importMatrixSpec(dir, { api: opts.api, edition: opts.edition, version: opts.version, date: opts.date, events: opts.events, docName: opts.docName });
-      printDiagnostics(io, result.diagnostics, opts.format, dir);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      // A json report is one document: with --build, the import's diagnostics go into the build's.
+      const heldForBuild = opts.format === 'json' && opts.build !== undefined && !errors && result.files.length > 0;
+      if (!heldForBuild) printDiagnostics(io, result.diagnostics, opts.format, dir);
       const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
       if (!result.files.length) {
         io.err(`mxspec import: nothing imported (${errors} error(s), ${warnings} warning(s))\n`);
@@ -99,6 +101,6 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
         setExit(errors ? 1 : 0);
         return;
       }
-      setExit(await buildSpec(io, { specDir: opts.out, out: opts.build, format: opts.format, stats: opts.stats, startedAt, phasesBefore: timings, command: 'import --build' }));
+      setExit(await buildSpec(io, { specDir: opts.out, out: opts.build, format: opts.format, stats: opts.stats, startedAt, phasesBefore: timings, command: 'import --build', diagnosticsBefore: heldForBuild ? asDisplayed(result.diagnostics, dir) : undefined }));
     });
 }
