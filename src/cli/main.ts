@@ -79,7 +79,6 @@ export function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {
   return 0;
 }
 
-
 function parseFormat(v: string): DiagnosticFormat {
   if (v !== 'text' && v !== 'json' && v !== 'github') throw new UsageError(`--format must be text, json or github, not "${v}"`);
   return v;
