@@ -44,7 +44,7 @@ function nested(a: string, b: string): boolean {
 export function registerImport(program: Command, io: Io, setExit: (c: number) => void): void {
   program
     .command('import')
-    .description('import a matrix-spec checkout: mxspec import matrix-spec DIR --out SPECDIR')
+    .description('import a matrix-spec checkout: mxspec import matrix-spec DIR --out SPECDIR [--build OUTDIR]')
     .argument('<source>', 'source kind: matrix-spec')
     .argument('<dir>', 'the checkout (or any folder in its layout: data/api/<api>/*.yaml, data/event-schemas/)')
     .option('--out <dir>', 'spec folder to write (must be new or empty)')
@@ -62,7 +62,7 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
       if (source !== 'matrix-spec') throw new UsageError(`unknown import source "${source}"; the only source is matrix-spec`);
       if (!opts.out) throw new UsageError('--out <dir> is required: the spec folder to write');
       if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${opts.date}"`);
-      if (opts.build !== undefined && nested(opts.out, opts.build)) throw new UsageError(`--build ${opts.build} and --out ${opts.out} must be separate folders: the outputs would mix with the spec sources`);
+      if (opts.build !== undefined && nested(opts.out, opts.build)) throw new UsageError(`--build ${JSON.stringify(opts.build)} and --out ${JSON.stringify(opts.out)} must be separate folders, neither inside the other: the outputs would mix with the spec sources`);
       if (existsSync(opts.out) && readdirSync(opts.out).length > 0) {
         io.err(`${opts.out} - error MX9001: the output folder is not empty; import writes a new spec folder\n`);
         setExit(1);
