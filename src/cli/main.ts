@@ -13,7 +13,7 @@ import { compile } from '../build/pipeline.js';
 import { CHECKS } from '../checks/registry.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
-import { buildSpec, diagnosticSummary } from './commands/build.js';
+import { buildSpec } from './commands/build.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -77,6 +77,10 @@ export function exitFor(diags: DiagnosticBag, warnAsError: boolean): number {
   if (diags.hasErrors()) return 1;
   if (warnAsError && diags.warningCount > 0) return 1;
   return 0;
+}
+
+export function diagnosticSummary(diags: DiagnosticBag): string {
+  return `${diags.errorCount} error(s), ${diags.warningCount} warning(s)`;
 }
 
 function parseFormat(v: string): DiagnosticFormat {

@@ -278,7 +278,7 @@ describe('mxspec import (CLI)', () => {
     expect(both.stderr).toContain('mxspec import: wrote');
     expect(both.stderr).toMatch(/mxspec build: wrote \d+ files to /);
     const phases = [...both.stderr.matchAll(/^ {2}(\S[^\n]*?)\s+[\d.]+ ms$/gm)].map((m) => m[1]);
-    expect(phases.slice(0, 3)).toEqual(['import', 'import: write', 'load']);
+    expect(phases.slice(0, 3)).toEqual(['import', 'import:write', 'load']);
     expect(phases.at(-1)).toBe('total');
     expect(existsSync(path.join(spec, 'editions.yaml'))).toBe(true);
 

@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compile, type PhaseTiming } from '../../build/pipeline.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../../build/write-output.js';
 import { EDITION_IDS, type EditionId } from '../../ir/types.js';
 import { boundHeapGrowthForLargeSpec } from '../heap-growth.js';
-import { exitFor, formatTimings, printDiagnostics, type Io } from '../main.js';
+import { diagnosticSummary, exitFor, formatTimings, printDiagnostics, type Io } from '../main.js';
 import type { DiagnosticFormat } from '../../diagnostics/format.js';
 
 export interface BuildOptions {
@@ -30,10 +30,6 @@ export interface BuildOptions {
   diagnosticsBefore?: Diagnostic[];
   /** The command named in messages: `build`, or `import --build`. */
   command?: string;
-}
-
-export function diagnosticSummary(diags: DiagnosticBag): string {
-  return `${diags.errorCount} error(s), ${diags.warningCount} warning(s)`;
 }
 
 /** The build, start to finish; returns the exit status. */

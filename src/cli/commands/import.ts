@@ -36,9 +36,11 @@ function collect(v: string, prev: string[] = []): string[] {
 
 /** Whether one folder is the other or inside it. */
 function nested(a: string, b: string): boolean {
-  const [x, y] = [path.resolve(a), path.resolve(b)];
-  const inside = (p: string, q: string): boolean => !path.relative(q, p).startsWith('..') && !path.isAbsolute(path.relative(q, p));
-  return inside(x, y) || inside(y, x);
+  const inside = (p: string, q: string): boolean => {
+    const rel = path.relative(path.resolve(q), path.resolve(p));
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  return inside(a, b) || inside(b, a);
 }
 
 export function registerImport(program: Command, io: Io, setExit: (c: number) => void): void {
@@ -93,7 +95,7 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
         setExit(1);
         return;
       }
-      timings.push({ phase: 'import: write', ms: performance.now() - tw });
+      timings.push({ phase: 'import:write', ms: performance.now() - tw });
       const next = opts.build === undefined ? `; next: mxspec check --spec ${opts.out}` : errors ? `; not built` : '';
       io.err(`mxspec import: wrote ${result.files.length} files to ${opts.out} (${result.operations.length} operations; ${errors} error(s), ${warnings} warning(s))${next}\n`);
       if (errors || opts.build === undefined) {
