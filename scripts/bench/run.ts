@@ -24,6 +24,7 @@ import type { ProbeResult } from './watch-probe.js';
 import type { ParseFloor } from './parse-floor.js';
 import type { TypesFloor } from './types-floor.js';
 import { combinedFloorMs } from './combined-floor.js';
+import type { ConcurrentFloor } from './concurrent-floor.js';
 
 const ROOT = packageRoot(import.meta.url);
 const BIN = path.join(ROOT, 'bin/mxspec.js');
@@ -265,6 +266,35 @@ function combinedFloorRow(what: string, parse: ParseFloorProbe, types: TypesFloo
     `${span(s)}: start-up ${fmt(su.median)} + (parsing ${fmt(parseMs)} + loading openapi-typescript and converting ${fmt(typesMs)}) ÷ ${p[0]?.cores ?? 1} cores${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`);
 }
 
+/**
+ * The floor with types measured with both parts running at once
+ * (scripts/bench/concurrent-floor.ts): the parse probe and the types probe
+ * started together, each on a core of its own. Its row sets start-up plus
+ * the longer of the two against the peer.
+ */
+interface ConcurrentFloorProbe {
+  command: Command;
+  row(what: string, parse: ParseFloorProbe, series: Series[], peer: Series, targetMax?: number): Row;
+}
+
+function concurrentFloorProbe(openapi: string, paths: string[], o: Options): ConcurrentFloorProbe {
+  const both = probe<ConcurrentFloor>('concurrent-floor', 'concurrent-floor.js', [openapi, ...paths], o);
+  return {
+    command: both.command,
+    row(what, parse, series, peer, targetMax) {
+      const su = summarize(times(seriesOf(series, parse.startup)));
+      const reports = both.counted();
+      const parts = summarize(reports.map((r) => r.floorMs));
+      const parseMs = summarize(reports.map((r) => r.parse.parseMs)).median;
+      const typesMs = summarize(reports.map((r) => r.types.loadMs + r.types.convertMs)).median;
+      // The same parts, each alone in its own process (the other probes of the case): how much running them side by side slowed each.
+      const parseAlone = summarize(parse.reports().map((r) => r.parseMs)).median;
+      return floorRow(what, 'start-up + the longer of parsing and types, side by side', su, parts, peer, targetMax, (s, sp) =>
+        `${span(s)}: start-up ${fmt(su.median)} + the longer of parsing ${fmt(parseMs)} (${fmt(parseAlone)} alone) and loading openapi-typescript and converting ${fmt(typesMs)}, the two in processes started together${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`);
+    },
+  };
+}
+
 // ------------------------------------------------------------------ cases
 
 /**
@@ -292,8 +322,9 @@ function case1(o: Options): CaseReport {
   const uncached: Command = { ...mx('mxspec build, code cache off', ['build', '--out', tmp('c1-nocache')], tmp('c1-nocache')), env: { MXSPEC_CODE_CACHE: 'off' } };
   const floor = parseFloorProbe([SPEC], o);
   const types = typesFloorProbe(openapi, o);
+  const together = concurrentFloorProbe(openapi, [SPEC], o);
   const bothEditions = bothEditionsTypes(openapi, 'shipped', tmp('c1-both'));
-  const series = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts')), uncached, ...floor.commands, types.command, bothEditions], o.runs, o.warmup);
+  const series = alternate([mx('mxspec build (both editions, every output)', ['build', '--out', tmp('c1-out')], tmp('c1-out')), oat('openapi-typescript out/ietf/openapi.json', openapi, tmp('c1.ts')), uncached, ...floor.commands, types.command, together.command, bothEditions], o.runs, o.warmup);
   const [a, b, c] = series;
   const both = seriesOf(series, bothEditions);
   return {
@@ -305,12 +336,14 @@ function case1(o: Options): CaseReport {
       floor.row('floor: Node start-up + parsing the source files alone ÷ openapi-typescript', series, b!, 0.5),
       types.row('context: loading openapi-typescript and converting out/ietf/openapi.json alone, as the types worker does ÷ openapi-typescript', series, b!),
       combinedFloorRow('floor with types: start-up + parsing + loading openapi-typescript and converting one edition, over the cores ÷ openapi-typescript', floor, types, series, b!, 0.5),
+      together.row('floor with types, measured side by side: start-up + the longer of parsing and (loading openapi-typescript and converting one edition), run at the same time ÷ openapi-typescript', floor, series, b!, 0.5),
       pair('context: cold build ÷ openapi-typescript making the types of both editions (its Node API, one process)', a!, both),
     ],
     notes: [
       phaseNote(o),
       FLOOR_NOTE,
       COMBINED_FLOOR_NOTE,
+      CONCURRENT_FLOOR_NOTE,
       'Every mxspec run but the "code cache off" one loads the CLI bundle (dist/mxspec.cjs) and, in the types worker, the TypeScript compiler and ts-morph with the bytecode V8 cached in an earlier run (src/runtime/code-cache.ts; the warm-up run fills it, as the first build after installing does). The build is still cold in every other sense: a new process, no outputs, no parse or generator cache.',
     ],
   };
@@ -318,6 +351,8 @@ function case1(o: Options): CaseReport {
 
 const FLOOR_NOTE =
   'A "floor" row is less than any build of the same files can take with the parsers mxspec is built on: an empty Node process, plus reading each source file once in a fresh process after the parsers are loaded (scripts/bench/parse-floor.ts): YAML with the `yaml` package\'s CST parser (the structure, no values) and Markdown with unified + remark-parse (GFM, front matter, directives) to mdast; no descriptions parsed, no checks, no output. That parse is timed on one core and divided among the machine\'s cores (but never below the longest single file), since a build may parse in several threads; the note gives the one-core figure as well. Where the floor alone is above a target, that target cannot be met with these parsers on this machine.';
+const CONCURRENT_FLOOR_NOTE =
+  'A "floor with types, measured side by side" row runs the same two parts at the same time, in two processes started together (scripts/bench/concurrent-floor.ts), as a build runs its types worker beside its parse, and takes the longer of the two. The "over the cores" row supposes that two threads run side by side as fast as each alone; this one measures how fast they do on this machine (the note gives the parse alone for comparison). Where it is above a target, no build that parses these sources and makes one edition\'s types on this machine\'s cores meets that target with these tools.';
 const COMBINED_FLOOR_NOTE =
   'A "floor with types" row adds to the parse what the types of one edition cost at least (scripts/bench/types-floor.ts: loading openapi-typescript and the TypeScript compiler as the types worker does, and converting that edition\'s OpenAPI document to paths.d.ts, in a process of its own), and spreads the two over the machine\'s cores, but never below the types alone, which one thread does one after the other (scripts/bench/combined-floor.ts). Both are parts no build of these sources can skip with the tools the project is built on; the rest of a build (the second edition, ts-morph, checks, drafts, OpenAPI, diff, writing) has to fit in what is left under the target.';
 
@@ -379,15 +414,17 @@ function case3(o: Options): CaseReport {
     const out = tmp(`scale-${f}/out`);
     const floor = parseFloorProbe([spec], o);
     const types = typesFloorProbe(openapi, o);
+    const together = concurrentFloorProbe(openapi, [spec], o);
     const targetMax = f === Math.max(...o.scales) ? 1.0 : undefined;
     // At the scale with the target only: ~2× the peer's time per run.
     const bothEditions = targetMax === undefined ? undefined : bothEditionsTypes(openapi, `${f}×`, tmp(`scale-${f}-both`));
-    const all = alternate([mx(`mxspec build ${f}×`, ['build', '--spec', spec, '--out', out], out), oat(`openapi-typescript ${f}× openapi.json`, openapi, tmp(`scale-${f}.ts`)), ...floor.commands, types.command, ...(bothEditions ? [bothEditions] : [])], o.runs, o.warmup);
+    const all = alternate([mx(`mxspec build ${f}×`, ['build', '--spec', spec, '--out', out], out), oat(`openapi-typescript ${f}× openapi.json`, openapi, tmp(`scale-${f}.ts`)), ...floor.commands, types.command, together.command, ...(bothEditions ? [bothEditions] : [])], o.runs, o.warmup);
     const [a, b] = all;
     series.set(f, a!);
     rows.push(pair(`${f}×: mxspec build ÷ openapi-typescript`, a!, b!, targetMax === undefined ? undefined : { max: targetMax, text: '≤ 1.0' }));
     rows.push(floor.row(`${f}×: floor (start-up + parsing alone) ÷ openapi-typescript`, all, b!, targetMax));
     rows.push(combinedFloorRow(`${f}×: floor with types (start-up + parsing + one edition's types, over the cores) ÷ openapi-typescript`, floor, types, all, b!, targetMax));
+    rows.push(together.row(`${f}×: floor with types, measured side by side (start-up + the longer of parsing and one edition's types, run at the same time) ÷ openapi-typescript`, floor, all, b!, targetMax));
     if (bothEditions) rows.push(pair(`${f}×: context: mxspec build ÷ openapi-typescript making the types of both editions (its Node API, one process)`, a!, seriesOf(all, bothEditions)));
   }
   const lo = Math.min(...o.scales);
@@ -400,7 +437,7 @@ function case3(o: Options): CaseReport {
     const rss = peakRssKb(series.get(hi)!);
     if (rss !== undefined) rows.push({ what: `peak RSS at ${hi}×`, a: { label: `mxspec build ${hi}×`, s: sh, rssKb: rss }, target: '≤ 1 GiB', met: rss <= 1024 * 1024, note: mib(rss) });
   }
-  notes.push(FLOOR_NOTE, COMBINED_FLOOR_NOTE);
+  notes.push(FLOOR_NOTE, COMBINED_FLOOR_NOTE, CONCURRENT_FLOOR_NOTE);
   return { n: 3, title: 'Scale (synthetic corpora from scripts/bench/scale-spec.ts)', rows, notes };
 }
 
@@ -475,8 +512,10 @@ function case5(o: Options): CaseReport {
     runOnce({ label: 'mxspec import (for the floor)', cmd: NODE, args: [BIN, 'import', 'matrix-spec', v119, '--api', 'server-server', '--no-events', '--out', floorSpec], cwd: ROOT });
     const floor = parseFloorProbe([...files, floorSpec], o);
     // ... and the types of one edition of the imported spec, as in case 1.
-    const types = typesFloorProbe(ensureOpenApi(floorSpec, tmp('c5-floor-out')), o);
-    const series = alternate([importBuild, peer, importDashBuild, ...floor.commands, types.command], o.runs, o.warmup);
+    const floorOpenapi = ensureOpenApi(floorSpec, tmp('c5-floor-out'));
+    const types = typesFloorProbe(floorOpenapi, o);
+    const together = concurrentFloorProbe(floorOpenapi, [...files, floorSpec], o);
+    const series = alternate([importBuild, peer, importDashBuild, ...floor.commands, types.command, together.command], o.runs, o.warmup);
     const [a, b, one] = series;
     return {
       n: 5,
@@ -486,11 +525,13 @@ function case5(o: Options): CaseReport {
         pair('the same as one command, `import --build` ÷ openapi-typescript', one!, b!, { max: 0.5, text: '≤ 0.5' }),
         floor.row('floor: Node start-up + parsing the API files and the imported spec alone ÷ openapi-typescript', series, b!, 0.5),
         combinedFloorRow('floor with types: start-up + parsing + loading openapi-typescript and converting one edition of the imported spec, over the cores ÷ openapi-typescript', floor, types, series, b!, 0.5),
+        together.row('floor with types, measured side by side: start-up + the longer of parsing and one edition\'s types of the imported spec, run at the same time ÷ openapi-typescript', floor, series, b!, 0.5),
       ],
       notes: [
         `${files.length} OpenAPI files in ${path.relative(ROOT, CORPUS_SS)} (the API files; the peer resolves the definitions they reference). mxspec runs \`import matrix-spec v1.19 --api server-server --no-events\` then a full \`build\` of the imported spec (both editions, every output) as two processes, and then both as one command, \`import … --build OUTDIR\`, which writes the same spec and the same outputs. The floors count one start-up, though import and build are two processes, and leave out the definitions the import reads.`,
         FLOOR_NOTE,
         COMBINED_FLOOR_NOTE,
+        CONCURRENT_FLOOR_NOTE,
       ],
     };
   } catch (e) {
