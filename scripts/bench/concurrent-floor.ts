@@ -1,8 +1,9 @@
 /**
  * The floor with types, measured rather than supposed: the parse probe
  * (parse-floor.ts) and the types probe (types-floor.ts) run as two
- * processes started together, so each does its part on a core of its own
- * while the other does its part.
+ * processes started together, each on a core of its own while the other
+ * does its part, and their times are spread over the cores as
+ * combined-floor.ts spreads their times alone.
  *
  * Why: combined-floor.ts divides the two parts' one-core time among the
  * cores, which supposes that two threads run side by side as fast as one
@@ -11,12 +12,14 @@
  * TypeScript compiler loading) each run at ~0.6–0.75 of their speed alone:
  * they allocate heavily and share the caches and the memory bandwidth. A
  * build runs the same parts side by side (the types worker beside the main
- * thread's parse), so the longer of the two, measured together, is what no
- * build of these sources can go below on this machine with these tools.
+ * thread's parse), so their times side by side are the core time a build
+ * has to find on this machine.
  *
- * The parse probe loads its parsers before it starts timing and the types
- * probe times its loading; the two loadings overlap as in a build (the
- * types worker loads while the CLI bundle loads and the parse starts).
+ * It still leans the build's way: a part that outlasts the other runs its
+ * rest alone, at full speed, and is then divided among the cores as if it
+ * could be split without slowing down; the parse probe's loading of its
+ * parsers is left out (the types probe's loading overlaps it, as the types
+ * worker's loading overlaps the CLI's in a build).
  *
  *   node dist/scripts/bench/concurrent-floor.js OPENAPI.json PATH…
  *     → {"parse":{…parse-floor report},"types":{…types-floor report},"floorMs":N} on stdout
@@ -24,6 +27,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { combinedFloorMs } from './combined-floor.js';
 import type { ParseFloor } from './parse-floor.js';
 import type { TypesFloor } from './types-floor.js';
 
@@ -34,13 +38,8 @@ export interface ConcurrentFloor {
   parse: ParseFloor;
   /** The types probe's report, taken while the parse probe ran. */
   types: TypesFloor;
-  /** The longer of the two parts (start-up not included: the caller adds one). */
+  /** The two parts' times side by side, spread over the cores as combined-floor.ts does (start-up not included: the caller adds one). */
   floorMs: number;
-}
-
-/** The longer of the two parts measured side by side: the parse on one core, the types' loading and conversion on the other. */
-export function concurrentFloorMs(parse: Pick<ParseFloor, 'parseMs'>, types: Pick<TypesFloor, 'loadMs' | 'convertMs'>): number {
-  return Math.max(parse.parseMs, types.loadMs + types.convertMs);
 }
 
 /** Runs a probe of this folder; resolves with its report (the last line of its stdout). */
@@ -63,7 +62,7 @@ function runProbe<R>(script: string, args: string[]): Promise<R> {
 /** Starts both probes together and waits for both. */
 export async function concurrentFloor(openapi: string, paths: string[]): Promise<ConcurrentFloor> {
   const [parse, types] = await Promise.all([runProbe<ParseFloor>('parse-floor.js', paths), runProbe<TypesFloor>('types-floor.js', [openapi])]);
-  return { parse, types, floorMs: concurrentFloorMs(parse, types) };
+  return { parse, types, floorMs: combinedFloorMs(parse, types) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

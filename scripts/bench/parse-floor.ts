@@ -47,6 +47,8 @@ export interface ParseFloor {
   cores: number;
   /** The least the parse can take spread over every core: parseMs ÷ cores, or longestFileMs if that is longer. */
   allCoresMs: number;
+  /** When the timed parsing began and ended, in ms since the epoch (to tell probes run together apart from probes run in turn). */
+  timed: [number, number];
 }
 
 /** The given files, and the source files of the given spec folders (those the build reads), in a stable order. */
@@ -71,6 +73,7 @@ export function parseFloor(files: string[], cores: number = availableParallelism
   let bytes = 0;
   let parseMs = 0;
   let longestFileMs = 0;
+  const from = performance.timeOrigin + performance.now();
   for (const { file, text } of texts) {
     bytes += Buffer.byteLength(text);
     const t0 = performance.now();
@@ -80,7 +83,8 @@ export function parseFloor(files: string[], cores: number = availableParallelism
     parseMs += ms;
     if (ms > longestFileMs) longestFileMs = ms;
   }
-  return { files: texts.length, bytes, parseMs, longestFileMs, cores, allCoresMs: Math.max(parseMs / cores, longestFileMs) };
+  const to = performance.timeOrigin + performance.now();
+  return { files: texts.length, bytes, parseMs, longestFileMs, cores, allCoresMs: Math.max(parseMs / cores, longestFileMs), timed: [from, to] };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
