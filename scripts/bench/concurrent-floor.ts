@@ -10,7 +10,8 @@
  * alone. On the build machine they do not. A compute loop runs at full
  * speed on both cores at once, but two parsers (or a parser and the
  * TypeScript compiler loading) each run at ~0.6–0.75 of their speed alone:
- * they allocate heavily and share the caches and the memory bandwidth. A
+ * they allocate heavily, and get in each other's way (caches, memory
+ * bandwidth or the host; not V8's GC helper threads). A
  * build runs the same parts side by side (the types worker beside the main
  * thread's parse), so their times side by side are the core time a build
  * has to find on this machine.
