@@ -22,7 +22,7 @@
  * `allCoresMs`. It is a bound, not a measurement: threads each start in
  * cold code and slow each other down (docs/benchmarks-history.md, round 9).
  *
- *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N,"longestFileMs":N,"cores":N,"allCoresMs":N} on stdout
+ *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N,"longestFileMs":N,"cores":N,"allCoresMs":N,"timed":[FROM,TO]} on stdout
  *
  * A PATH is a file or a spec folder (its source files, as the build finds them: src/load/read-tree.ts).
  */

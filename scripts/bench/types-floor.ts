@@ -9,7 +9,7 @@
  * mxspec's code cache, and skips openapi-typescript's Redocly front end as
  * the worker does (generators/types/paths.ts).
  *
- *   node dist/scripts/bench/types-floor.js OPENAPI.json   → {"loadMs":N,"convertMs":N,"chars":N} on stdout
+ *   node dist/scripts/bench/types-floor.js OPENAPI.json   → {"loadMs":N,"convertMs":N,"chars":N,"timed":[FROM,TO]} on stdout
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
