@@ -251,26 +251,34 @@ function typesFloorProbe(openapi: string, o: Options): TypesFloorProbe {
 
 /**
  * Start-up plus the parse and one edition's types spread over the cores
- * (scripts/bench/combined-floor.ts), run by run from the two probes'
- * counted reports, against the peer.
+ * (scripts/bench/combined-floor.ts), run by run, against the peer. `runs`
+ * pairs a parse report with a types report: from the two probes run apart
+ * (combinedFloorRow) or side by side (concurrentFloorProbe); `aside` adds
+ * to the note after the two parts' times.
  */
+function floorWithTypesRow(what: string, label: string, startup: Summary, runs: { parse: ParseFloor; types: TypesFloor }[], peer: Series, targetMax?: number, aside = ''): Row {
+  const parts = summarize(runs.map((r) => combinedFloorMs(r.parse, r.types)));
+  const parseMs = summarize(runs.map((r) => r.parse.parseMs)).median;
+  const typesMs = summarize(runs.map((r) => r.types.loadMs + r.types.convertMs)).median;
+  return floorRow(what, label, startup, parts, peer, targetMax, (s, sp) =>
+    `${span(s)}: start-up ${fmt(startup.median)} + (parsing ${fmt(parseMs)} + loading openapi-typescript and converting ${fmt(typesMs)}${aside}) ÷ ${runs[0]?.parse.cores ?? 1} cores${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`);
+}
+
+/** The floor with types from the parse and types probes, each run in a process of its own. */
 function combinedFloorRow(what: string, parse: ParseFloorProbe, types: TypesFloorProbe, series: Series[], peer: Series, targetMax?: number): Row {
-  const su = summarize(times(seriesOf(series, parse.startup)));
   const p = parse.reports();
   const t = types.reports();
-  const n = Math.min(p.length, t.length);
-  const parts = summarize(Array.from({ length: n }, (_, i) => combinedFloorMs(p[i]!, t[i]!)));
-  const parseMs = summarize(p.map((r) => r.parseMs)).median;
-  const typesMs = summarize(t.map((r) => r.loadMs + r.convertMs)).median;
-  return floorRow(what, 'start-up + parsing + types', su, parts, peer, targetMax, (s, sp) =>
-    `${span(s)}: start-up ${fmt(su.median)} + (parsing ${fmt(parseMs)} + loading openapi-typescript and converting ${fmt(typesMs)}) ÷ ${p[0]?.cores ?? 1} cores${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`);
+  const runs = Array.from({ length: Math.min(p.length, t.length) }, (_, i) => ({ parse: p[i]!, types: t[i]! }));
+  return floorWithTypesRow(what, 'start-up + parsing + types', summarize(times(seriesOf(series, parse.startup))), runs, peer, targetMax);
 }
 
 /**
  * The floor with types measured with both parts running at once
  * (scripts/bench/concurrent-floor.ts): the parse probe and the types probe
  * started together, each on a core of its own, and their times then spread
- * over the cores. Its row sets start-up plus that against the peer.
+ * over the cores as combinedFloorRow spreads them. Its note also gives each
+ * part's time alone (the case's other probes), to show how much running
+ * side by side slowed each.
  */
 interface ConcurrentFloorProbe {
   command: Command;
@@ -282,17 +290,10 @@ function concurrentFloorProbe(openapi: string, paths: string[], o: Options): Con
   return {
     command: both.command,
     row(what, parse, types, series, peer, targetMax) {
-      const su = summarize(times(seriesOf(series, parse.startup)));
-      const reports = both.counted();
-      const parts = summarize(reports.map((r) => r.floorMs));
-      const parseMs = summarize(reports.map((r) => r.parse.parseMs)).median;
-      const typesMs = summarize(reports.map((r) => r.types.loadMs + r.types.convertMs)).median;
-      // The same parts, each alone in its own process (the other probes of the case): how much running them side by side slowed each.
       const parseAlone = summarize(parse.reports().map((r) => r.parseMs)).median;
       const typesAlone = summarize(types.reports().map((r) => r.loadMs + r.convertMs)).median;
-      const cores = reports[0]?.parse.cores ?? 1;
-      return floorRow(what, 'start-up + parsing + types, measured side by side', su, parts, peer, targetMax, (s, sp) =>
-        `${span(s)}: start-up ${fmt(su.median)} + (parsing ${fmt(parseMs)} + loading openapi-typescript and converting ${fmt(typesMs)}, each while the other ran; ${fmt(parseAlone)} and ${fmt(typesAlone)} alone) ÷ ${cores} cores${targetMax === undefined ? '' : `; left under the target for the rest of the build: ${fmt(Math.max(0, targetMax * sp.median - s.median))} of wall time`}`);
+      return floorWithTypesRow(what, 'start-up + parsing + types, measured side by side', summarize(times(seriesOf(series, parse.startup))), both.counted(), peer, targetMax,
+        `, each while the other ran; ${fmt(parseAlone)} and ${fmt(typesAlone)} alone`);
     },
   };
 }
