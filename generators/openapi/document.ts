@@ -239,13 +239,6 @@ function operationOnce(rpc: Rpc, binding: HttpBinding, model: EditionModel, tag:
   return op;
 }
 
-/** The document objects that hold shared ones inside (the document, its paths and path items, its components and their schemas). */
-const holders = new WeakSet<object>();
-
-export function holdsSharedOpenApiObjects(value: object): boolean {
-  return holders.has(value);
-}
-
 export function buildOpenApiDocument(model: EditionModel): Json {
   const rpcs = new Map(model.rpcs.map((r) => [r.name, r]));
   const groupTitle = new Map(model.rpcGroups.map((g) => [g.id, g.title]));
@@ -316,6 +309,5 @@ export function buildOpenApiDocument(model: EditionModel): Json {
     paths,
     components,
   };
-  if (openApiSharing()) for (const o of [doc, components, schemas, paths, ...Object.values(paths)]) holders.add(o as object);
   return doc;
 }

@@ -4,8 +4,7 @@
  */
 import type { EditionGenerator, OutputFile } from '../generator.js';
 import type { EditionModel } from '../../src/ir/types.js';
-import { buildOpenApiDocument, holdsSharedOpenApiObjects, isSharedOpenApiObject } from './document.js';
-import { prettyJson } from './json-emit.js';
+import { buildOpenApiDocument, isSharedOpenApiObject } from './document.js';
 import { jsonToYaml } from '../../src/text/yaml-writer.js';
 
 export { buildOpenApiDocument } from './document.js';
@@ -13,7 +12,9 @@ export { buildOpenApiDocument } from './document.js';
 export function openApiFiles(model: EditionModel, doc = buildOpenApiDocument(model)): OutputFile[] {
   const dir = model.edition.id;
   return [
-    { path: `${dir}/openapi.json`, content: prettyJson(doc, { shared: isSharedOpenApiObject, holdsShared: holdsSharedOpenApiObjects }) + '\n' },
+    // The engine's own serialiser: remembering the text of shared objects (as the YAML writer does) took 3-4 ms
+    // against its 1 ms for the shipped spec's document in watch, and 0.4-0.5 s against 0.07-0.08 s at 50x.
+    { path: `${dir}/openapi.json`, content: JSON.stringify(doc, null, 2) + '\n' },
     // The same value as YAML: no anchors/aliases for repeated values (readers of API documents do not expect them), no folding.
     { path: `${dir}/openapi.yaml`, content: jsonToYaml(doc as Parameters<typeof jsonToYaml>[0], { shared: isSharedOpenApiObject }) },
   ];

@@ -28,14 +28,16 @@ const NOT_RAW = /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u; // in u mode 
 const NOT_RAW_ALL = new RegExp(NOT_RAW.source, 'gu');
 const CONTROL = /[\u0000-\u0008\u000b-\u001f]/;
 
+/** What keeps a string that starts well from being plain: a control, a character not carried raw, `: `, a final `:`, ` #`, final white space. */
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]|: |:$| #|\s$/u;
+
 function isPlain(s: string): boolean {
-  return (
-    /^[A-Za-z_/$^]/.test(s) &&
-    !/[\u0000-\u001f]/.test(s) &&
-    !NOT_RAW.test(s) &&
-    !/: |:$| #|\s$/.test(s) &&
-    !RESERVED.test(s)
-  );
+  // The first character alone settles most strings (JSON keys and values are mostly words): letters, `_`, `/`, `$`, `^`.
+  const c = s.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 47 || c === 36 || c === 94)) return false;
+  if (NOT_PLAIN.test(s)) return false;
+  // Reserved words are at most five characters long, unless they are exponents (e/E first).
+  return (s.length > 5 && c !== 101 && c !== 69) || !RESERVED.test(s);
 }
 
 function doubleQuoted(s: string): string {
@@ -64,7 +66,10 @@ function key(k: string): string {
 
 function isBlock(v: Json | undefined): v is Json[] | { [key: string]: Json | undefined } {
   if (v === null || typeof v !== 'object') return false;
-  return Array.isArray(v) ? v.length > 0 : Object.values(v).some((x) => x !== undefined);
+  if (Array.isArray(v)) return v.length > 0;
+  // Without Object.values: this is asked of every value written, and an array per object was most of the writer's garbage.
+  for (const k in v) if (v[k] !== undefined) return true;
+  return false;
 }
 
 /** A scalar or empty collection, on the rest of its line; `indent` is where a literal block's lines go. */
@@ -76,7 +81,7 @@ function inline(v: Json, indent: number): string {
   return Array.isArray(v) ? '[]' : '{}';
 }
 
-/** Options of the serialisers (this one and json-emit.ts). */
+/** Options of the writer. */
 export interface EmitOptions {
   /**
    * Objects that are never changed and recur in later documents: their text
@@ -84,12 +89,6 @@ export interface EmitOptions {
    * isSharedOpenApiObject in document.ts).
    */
   shared?: (value: object) => boolean;
-  /**
-   * With `shared`: the objects that hold shared objects somewhere inside.
-   * A serialiser that can write a whole subtree faster in one go (JSON) does
-   * so for every other object; when absent, it descends into everything.
-   */
-  holdsShared?: (value: object) => boolean;
 }
 
 /** The lines of shared objects, by indentation. */
@@ -122,7 +121,8 @@ function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: num
     }
     return;
   }
-  for (const [k, val] of Object.entries(v)) {
+  for (const k in v) {
+    const val = v[k];
     if (val === undefined) continue;
     if (isBlock(val)) {
       out.push(`${pad}${key(k)}:`);
