@@ -7,6 +7,7 @@
 import type { Parent, RootContent } from 'mdast';
 import type { DocumentIR, EditionModel, Rule, Section } from '../../src/ir/types.js';
 import { anchorPart } from './docname.js';
+import { allWith } from '../../src/ir/lookup.js';
 
 export type ItemKind = 'rpc' | 'binding' | 'schema' | 'block' | 'event' | 'edu' | 'rule' | 'room-version' | 'error';
 
@@ -69,17 +70,17 @@ export function directiveItems(model: EditionModel, d: DirectiveNode): [ItemKind
   const a = d.attributes ?? {};
   switch (d.name) {
     case 'rpcs':
-      return model.rpcs.filter((r) => r.group === a.group).map((r) => ['rpc', r.name]);
+      return allWith(model.rpcs, 'group', a.group).map((r) => ['rpc', r.name]);
     case 'rpc':
       return a.name ? [['rpc', a.name]] : [];
     case 'bindings':
-      return model.bindings.filter((b) => b.group === a.group).map((b) => ['binding', b.rpc]);
+      return allWith(model.bindings, 'group', a.group).map((b) => ['binding', b.rpc]);
     case 'binding':
       return a.rpc ? [['binding', a.rpc]] : [];
     case 'schema':
       return a.name ? [['schema', a.name]] : [];
     case 'schemas':
-      return model.schemas.filter((s) => s.file === a.file).map((s) => ['schema', s.name]);
+      return allWith(model.schemas, 'file', a.file).map((s) => ['schema', s.name]);
     case 'content-blocks':
       return model.contentBlocks.map((b) => ['block', b.name]);
     case 'event-types':

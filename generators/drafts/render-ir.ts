@@ -11,6 +11,7 @@ import { errorCodes, itemAnchor, itemKey, type DirectiveNode } from './placement
 import { describeValue, objectBody, schemaRef, typeLabel } from './schema-text.js';
 import { layoutJson } from './json-layout.js';
 import { memoItem } from './item-memo.js';
+import { allWith, firstWith } from '../../src/ir/lookup.js';
 
 export interface Rendered {
   blocks: XElement[];
@@ -93,11 +94,11 @@ function fieldNames(names: string[]): XNode[] {
 
 /** A binding also reads its RPC's summary. */
 function memoBinding(b: HttpBinding, ctx: RenderContext): Item {
-  return memoItem('binding', b, ctx, bindingItem, ctx.model.rpcs.find((r) => r.name === b.rpc)?.summary);
+  return memoItem('binding', b, ctx, bindingItem, firstWith(ctx.model.rpcs, 'name', b.rpc)?.summary);
 }
 
 function bindingItem(b: HttpBinding, ctx: RenderContext): Item {
-  const rpc = ctx.model.rpcs.find((r) => r.name === b.rpc);
+  const rpc = firstWith(ctx.model.rpcs, 'name', b.rpc);
   const placed = ctx.placements.get(itemKey('rpc', b.rpc));
   const body: XElement[] = [];
   body.push(el('t', {}, ['Binds ', el('tt', {}, [b.rpc]), ...(placed ? [' (', ...sectionXref(placed.doc, placed.anchor, ctx, b.loc), ')'] : []), rpc ? `: ${rpc.summary.replace(/\.$/, '')}.` : '.']));
@@ -267,21 +268,21 @@ export function renderDirective(d: DirectiveNode, ctx: RenderContext, loc: Sourc
     case 'bcp14-boilerplate':
       return { blocks: [bcp14Boilerplate(ctx, loc)], sections: [] };
     case 'rpcs': {
-      const group = m.rpcGroups.find((g) => g.id === a.group);
+      const group = firstWith(m.rpcGroups, 'id', a.group);
       const blocks = group ? fragmentBlocks(group.description, ctx, group.loc) : [];
-      const r = place(m.rpcs.filter((x) => x.group === a.group).map((x) => memoItem('rpc', x, ctx, rpcItem)), ctx, asSections);
+      const r = place(allWith(m.rpcs, 'group', a.group).map((x) => memoItem('rpc', x, ctx, rpcItem)), ctx, asSections);
       return { blocks: [...blocks, ...r.blocks], sections: r.sections };
     }
     case 'rpc':
-      return place(m.rpcs.filter((x) => x.name === a.name).map((x) => memoItem('rpc', x, ctx, rpcItem)), ctx, asSections);
+      return place(allWith(m.rpcs, 'name', a.name).map((x) => memoItem('rpc', x, ctx, rpcItem)), ctx, asSections);
     case 'bindings':
-      return place(m.bindings.filter((x) => x.group === a.group).map((x) => memoBinding(x, ctx)), ctx, asSections);
+      return place(allWith(m.bindings, 'group', a.group).map((x) => memoBinding(x, ctx)), ctx, asSections);
     case 'binding':
-      return place(m.bindings.filter((x) => x.rpc === a.rpc).map((x) => memoBinding(x, ctx)), ctx, asSections);
+      return place(allWith(m.bindings, 'rpc', a.rpc).map((x) => memoBinding(x, ctx)), ctx, asSections);
     case 'schema':
-      return place(m.schemas.filter((x) => x.name === a.name).map((x) => memoItem('schema', x, ctx, schemaItem)), ctx, asSections);
+      return place(allWith(m.schemas, 'name', a.name).map((x) => memoItem('schema', x, ctx, schemaItem)), ctx, asSections);
     case 'schemas':
-      return place(m.schemas.filter((x) => x.file === a.file).map((x) => memoItem('schema', x, ctx, schemaItem)), ctx, asSections);
+      return place(allWith(m.schemas, 'file', a.file).map((x) => memoItem('schema', x, ctx, schemaItem)), ctx, asSections);
     case 'content-blocks':
       return place(m.contentBlocks.map((x) => memoItem('block', x, ctx, blockItem)), ctx, asSections);
     case 'event-types':

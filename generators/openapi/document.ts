@@ -11,6 +11,7 @@ import { requestLayout, requestLayoutReads, splitExample, type RequestLayout } f
 import { deepFreeze, FREEZE_SHARED } from '../../src/ir/freeze.js';
 import { openApiSharing } from './sharing.js';
 import { objectMemo } from '../../src/ir/remember.js';
+import { firstWith } from '../../src/ir/lookup.js';
 
 export const SECURITY_SCHEME = 'xMatrix';
 const METHOD_ORDER: HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'];
@@ -130,7 +131,7 @@ function responsesFor(rpc: Rpc, binding: HttpBinding, model: EditionModel): Json
   if (binding.rateLimited && !byStatus.has(429)) {
     byStatus.set(429, [{ code: 'M_LIMIT_EXCEEDED', description: 'The caller has sent too many requests in too short a time.' }]);
   }
-  const hasSchema = (n: string): boolean => model.schemas.some((s) => s.name === n);
+  const hasSchema = (n: string): boolean => firstWith(model.schemas, 'name', n) !== undefined;
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
     const entries = byStatus.get(status)!;
     const schemaName = status === 429 && hasSchema('RateLimitedError') ? 'RateLimitedError' : 'Error';
@@ -229,7 +230,7 @@ const operations = new WeakMap<object, { binding: object; tag: string; rateLimit
 
 function operationOnce(rpc: Rpc, binding: HttpBinding, model: EditionModel, tag: string): Json {
   if (!openApiSharing()) return operationFor(rpc, binding, model, tag);
-  const rateLimitedError = model.schemas.some((x) => x.name === 'RateLimitedError');
+  const rateLimitedError = firstWith(model.schemas, 'name', 'RateLimitedError') !== undefined;
   const deps = requestLayoutReads(rpc, model);
   const known = operations.get(rpc);
   if (known && known.binding === binding && known.tag === tag && known.rateLimitedError === rateLimitedError

@@ -5,6 +5,7 @@
  * types), so both read the binding the same way.
  */
 import type { EditionModel, HttpBinding, ObjectSchema, Property, Rpc, SchemaNode } from '../../src/ir/types.js';
+import { firstWith } from '../../src/ir/lookup.js';
 
 export type BodyLayout =
   | { kind: 'none' }
@@ -27,7 +28,7 @@ export interface RequestLayout {
 export function allProperties(node: SchemaNode, model: EditionModel, seen = new Set<string>(), read?: unknown[]): Property[] {
   if (node.type === 'ref') {
     if (seen.has(node.ref)) return [];
-    const named = model.schemas.find((s) => s.name === node.ref);
+    const named = firstWith(model.schemas, 'name', node.ref);
     read?.push(named ?? node.ref);
     return named ? allProperties(named.schema, model, new Set([...seen, node.ref]), read) : [];
   }

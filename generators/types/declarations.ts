@@ -16,6 +16,7 @@ import { readWriteSplit, type ReadWriteSplit } from './read-write.js';
 import { requestLayout } from '../openapi/request-layout.js';
 import { writeNamedType, writeType, type Mode, type TypeContext } from './type-writer.js';
 import type { DeclarationText } from './declaration-text.js';
+import { firstWith } from '../../src/ir/lookup.js';
 
 const IDENTIFIERS: { name: string; type: string; doc: string }[] = [
   { name: FORMAT_TYPES['user-id'], type: '`@${string}:${string}`', doc: 'A user ID: `@localpart:server.name`.' },
@@ -291,7 +292,7 @@ function writeEdus(out: DeclarationText, model: EditionModel, plan: Declarations
 
 function errorCodes(rpc: Rpc, model: EditionModel): string[] {
   const codes = rpc.errors.map((e) => e.code);
-  const b = model.bindings.find((x) => x.rpc === rpc.name);
+  const b = firstWith(model.bindings, 'rpc', rpc.name);
   if (b?.rateLimited && !codes.includes('M_LIMIT_EXCEEDED')) codes.push('M_LIMIT_EXCEEDED');
   return [...new Set(codes)];
 }
@@ -314,7 +315,7 @@ function writeRpcs(w: CodeBlockWriter, model: EditionModel, plan: DeclarationsPl
     if (!schemaNames.has(t.response) && !(rpc.response.type === 'ref' && plan.ctx.schemaName(rpc.response.ref, 'read') === t.response)) {
       writeNamedType(w, t.response, rpc.response, plan.ctx, 'read', { notes: [`Response of {@link FederationApi.${rpc.name}}.`] });
     }
-    const b = model.bindings.find((x) => x.rpc === rpc.name);
+    const b = firstWith(model.bindings, 'rpc', rpc.name);
     const layout = b && requestLayout(rpc, b, model);
     if (layout?.body.kind === 'fields') {
       writeNamedType(w, httpBodyTypeName(rpc.name, plan.taken), layout.body.schema, plan.ctx, 'write', {
@@ -333,7 +334,7 @@ function writeRpcs(w: CodeBlockWriter, model: EditionModel, plan: DeclarationsPl
   w.indent(() => {
     for (const rpc of model.rpcs) {
       const t = plan.rpcTypes.get(rpc.name)!;
-      const b = model.bindings.find((x) => x.rpc === rpc.name);
+      const b = firstWith(model.bindings, 'rpc', rpc.name);
       writeDoc(w, { description: rpc.summary, lifecycle: rpc.lifecycle, port: rpc.port });
       w.write(`${rpc.name}: {`).newLine();
       w.indent(() => {

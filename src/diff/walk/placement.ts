@@ -7,6 +7,7 @@
 import type { Parent, RootContent } from 'mdast';
 import type { EditionModel } from '../../ir/types.js';
 import { directRefs, reachable } from './usage.js';
+import { firstWith } from '../../ir/lookup.js';
 
 export interface Placement {
   rpc(name: string): string;
@@ -73,7 +74,7 @@ export function buildPlacement(models: EditionModel[]): Placement {
   const rpcNames = [...rpcGroup.keys()].sort();
   for (const name of rpcNames) {
     for (const m of models) {
-      const r = m.rpcs.find((x) => x.name === name);
+      const r = firstWith(m.rpcs, 'name', name);
       if (!r) continue;
       for (const k of reachable(g, [...directRefs(r.request), ...directRefs(r.response)])) if (!viaRpc.has(k)) viaRpc.set(k, rpc(name));
     }
