@@ -74,13 +74,27 @@ function refsIn(schema: Json): string[] {
   return refs;
 }
 
+const BARE_OPTIONS = { refPrefix: PLACEHOLDER, blockRef: (b: string) => PLACEHOLDER + BLOCK_PREFIX + b, bare: true };
+
+/**
+ * Each node's JSON Schema, shared by every validator: it depends on the node
+ * alone (references stay names, resolved per edition), and the editions'
+ * models hold the same node objects wherever an element does not vary, so
+ * the second edition converts only what differs.
+ */
+const bareJson = new WeakMap<SchemaNode, Json>();
+
+function bareJsonOf(node: SchemaNode): Json {
+  let json = bareJson.get(node);
+  if (!json) bareJson.set(node, (json = toJsonSchema(node, BARE_OPTIONS)));
+  return json;
+}
+
+/** Schema objects whose keywords were checked against KNOWN_KEYWORDS (once each, not on every value). */
+const vetted = new WeakSet<Json>();
+
 export class EditionValidator {
   private readonly defs = new Map<string, SchemaNode>();
-  private readonly jsonOf = new Map<string, Json>();
-  private readonly rootJson = new WeakMap<SchemaNode, Json>();
-  /** Schema objects whose keywords were checked against KNOWN_KEYWORDS (once each, not on every value). */
-  private readonly vetted = new WeakSet<Json>();
-  private readonly opts = { refPrefix: PLACEHOLDER, blockRef: (b: string) => PLACEHOLDER + BLOCK_PREFIX + b, bare: true };
 
   constructor(model: EditionModel) {
     for (const s of model.schemas) this.defs.set(s.name, s.schema);
@@ -89,12 +103,7 @@ export class EditionValidator {
 
   /** Returns undefined when valid, else the error that says most precisely what is wrong. */
   validate(node: SchemaNode, data: unknown): SchemaViolation | undefined {
-    let schema = this.rootJson.get(node);
-    if (!schema) {
-      schema = toJsonSchema(node, this.opts);
-      this.rootJson.set(node, schema);
-    }
-    return this.validateJson(schema, data);
+    return this.validateJson(bareJsonOf(node), data);
   }
 
   /**
@@ -112,7 +121,7 @@ export class EditionValidator {
     const error = this.validate(node, data);
     let byData = remembered.get(node);
     if (!byData) remembered.set(node, (byData = new WeakMap()));
-    byData.set(data, { reached: this.reached(this.rootJson.get(node)!), error });
+    byData.set(data, { reached: this.reached(bareJsonOf(node)), error });
     return error;
   }
 
@@ -140,25 +149,18 @@ export class EditionValidator {
   }
 
   private definition(ref: string): Json | undefined {
-    const name = ref.startsWith(PLACEHOLDER) ? ref.slice(PLACEHOLDER.length) : ref;
-    let json = this.jsonOf.get(name);
-    if (!json) {
-      const node = this.defs.get(name);
-      // An unknown name is reported by the reference check; here it constrains nothing.
-      if (!node) return undefined;
-      json = toJsonSchema(node, this.opts);
-      this.jsonOf.set(name, json);
-    }
-    return json;
+    const node = this.defs.get(ref.startsWith(PLACEHOLDER) ? ref.slice(PLACEHOLDER.length) : ref);
+    // An unknown name is reported by the reference check; here it constrains nothing.
+    return node && bareJsonOf(node);
   }
 
   /** Validates data at `path` against one schema object, appending errors; true when valid. */
   private check(s: Json, data: unknown, path: string, errors: Array<SchemaViolation>): boolean {
-    if (!this.vetted.has(s)) {
+    if (!vetted.has(s)) {
       for (const k in s) {
         if (!KNOWN_KEYWORDS.has(k)) throw new Error(`validator: JSON Schema keyword "${k}" is not supported (json-schema.ts emits it; teach src/ir/validator.ts)`);
       }
-      this.vetted.add(s);
+      vetted.add(s);
     }
     const types = s.type === undefined ? [] : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     // ajv checks the type first unless the schema has keywords for its one type; then it checks it with them, after the untyped ones.
