@@ -77,33 +77,36 @@ function refsIn(schema: Json): string[] {
 const BARE_OPTIONS = { refPrefix: PLACEHOLDER, blockRef: (b: string) => PLACEHOLDER + BLOCK_PREFIX + b, bare: true };
 
 /**
- * Each node's JSON Schema, shared by every validator: it depends on the node
- * alone (references stay names, resolved per edition), and the editions'
- * models hold the same node objects wherever an element does not vary, so
- * the second edition converts only what differs.
+ * Schema nodes' JSON Schemas, for validators to share: a node's depends on
+ * the node alone (references stay names, resolved per edition), and the
+ * editions' models hold the same node objects wherever an element does not
+ * vary, so the second edition's validator converts only what differs. The
+ * caller decides how long it lives (the example check: one run), since at
+ * scale the schemas are tens of MiB.
  */
-const bareJson = new WeakMap<SchemaNode, Json>();
+export class SchemaConversions {
+  private readonly bare = new WeakMap<SchemaNode, Json>();
+  /** Schema objects whose keywords were checked against KNOWN_KEYWORDS (once each, not on every value). */
+  readonly vetted = new WeakSet<Json>();
 
-function bareJsonOf(node: SchemaNode): Json {
-  let json = bareJson.get(node);
-  if (!json) bareJson.set(node, (json = toJsonSchema(node, BARE_OPTIONS)));
-  return json;
+  of(node: SchemaNode): Json {
+    let json = this.bare.get(node);
+    if (!json) this.bare.set(node, (json = toJsonSchema(node, BARE_OPTIONS)));
+    return json;
+  }
 }
-
-/** Schema objects whose keywords were checked against KNOWN_KEYWORDS (once each, not on every value). */
-const vetted = new WeakSet<Json>();
 
 export class EditionValidator {
   private readonly defs = new Map<string, SchemaNode>();
 
-  constructor(model: EditionModel) {
+  constructor(model: EditionModel, private readonly conversions = new SchemaConversions()) {
     for (const s of model.schemas) this.defs.set(s.name, s.schema);
     for (const b of model.contentBlocks) this.defs.set(BLOCK_PREFIX + b.name, b.schema);
   }
 
   /** Returns undefined when valid, else the error that says most precisely what is wrong. */
   validate(node: SchemaNode, data: unknown): SchemaViolation | undefined {
-    return this.validateJson(bareJsonOf(node), data);
+    return this.validateJson(this.conversions.of(node), data);
   }
 
   /**
@@ -121,7 +124,7 @@ export class EditionValidator {
     const error = this.validate(node, data);
     let byData = remembered.get(node);
     if (!byData) remembered.set(node, (byData = new WeakMap()));
-    byData.set(data, { reached: this.reached(bareJsonOf(node)), error });
+    byData.set(data, { reached: this.reached(this.conversions.of(node)), error });
     return error;
   }
 
@@ -151,16 +154,16 @@ export class EditionValidator {
   private definition(ref: string): Json | undefined {
     const node = this.defs.get(ref.startsWith(PLACEHOLDER) ? ref.slice(PLACEHOLDER.length) : ref);
     // An unknown name is reported by the reference check; here it constrains nothing.
-    return node && bareJsonOf(node);
+    return node && this.conversions.of(node);
   }
 
   /** Validates data at `path` against one schema object, appending errors; true when valid. */
   private check(s: Json, data: unknown, path: string, errors: Array<SchemaViolation>): boolean {
-    if (!vetted.has(s)) {
+    if (!this.conversions.vetted.has(s)) {
       for (const k in s) {
         if (!KNOWN_KEYWORDS.has(k)) throw new Error(`validator: JSON Schema keyword "${k}" is not supported (json-schema.ts emits it; teach src/ir/validator.ts)`);
       }
-      vetted.add(s);
+      this.conversions.vetted.add(s);
     }
     const types = s.type === undefined ? [] : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     // ajv checks the type first unless the schema has keywords for its one type; then it checks it with them, after the untyped ones.

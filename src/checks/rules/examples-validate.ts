@@ -1,6 +1,6 @@
 /** Every example validates against its schema in every edition that has both. */
 import { EDITION_IDS, type SchemaNode, type SourceLocation } from '../../ir/types.js';
-import { EditionValidator, describeError } from '../../ir/validator.js';
+import { EditionValidator, SchemaConversions, describeError } from '../../ir/validator.js';
 import { locateInValue } from '../../load/yaml-located.js';
 import type { Check } from '../check.js';
 
@@ -16,9 +16,11 @@ export const examplesValidate: Check = {
   },
   run({ models, report }) {
     const reported = new Set<string>();
+    // One set of conversions for both editions' validators (they share most schema nodes), let go after the run.
+    const conversions = new SchemaConversions();
     for (const edition of EDITION_IDS) {
       const model = models[edition];
-      const v = new EditionValidator(model);
+      const v = new EditionValidator(model, conversions);
       const check = (what: string, node: SchemaNode, data: unknown, fallback: SourceLocation): void => {
         const err = remember ? v.validateRemembered(node, data) : v.validate(node, data);
         if (!err) return;
