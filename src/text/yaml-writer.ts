@@ -136,5 +136,7 @@ export function jsonToYaml(value: Json, opts: EmitOptions = {}): string {
   if (!isBlock(value)) return inline(value, 0) + '\n';
   const out: string[] = [];
   block(value, 0, out, opts);
-  return out.join('\n') + '\n';
+  // The final newline joined in (an empty last line), not appended: appending made a second string to be copied into one.
+  out.push('');
+  return out.join('\n');
 }
