@@ -17,7 +17,7 @@ type Index = Map<unknown, readonly unknown[]>;
 
 const indexes = new WeakMap<readonly unknown[], Map<PropertyKey, Index>>();
 
-function indexOf<T, F extends keyof T>(list: readonly T[], field: F): Index {
+function indexBy<T, F extends keyof T>(list: readonly T[], field: F): Index {
   let byField = indexes.get(list);
   if (!byField) indexes.set(list, (byField = new Map()));
   let index = byField.get(field);
@@ -35,10 +35,10 @@ function indexOf<T, F extends keyof T>(list: readonly T[], field: F): Index {
 
 /** The elements whose `field` is `value` (a directive attribute may be absent: then those without the field), in list order: `list.filter((x) => x[field] === value)`. */
 export function allWith<T, F extends keyof T>(list: readonly T[], field: F, value: unknown): readonly T[] {
-  return (indexOf(list, field).get(value) as readonly T[] | undefined) ?? [];
+  return (indexBy(list, field).get(value) as readonly T[] | undefined) ?? [];
 }
 
 /** The first element whose `field` is `value`: `list.find((x) => x[field] === value)`. */
 export function firstWith<T, F extends keyof T>(list: readonly T[], field: F, value: unknown): T | undefined {
-  return (indexOf(list, field).get(value) as readonly T[] | undefined)?.[0];
+  return (indexBy(list, field).get(value) as readonly T[] | undefined)?.[0];
 }
