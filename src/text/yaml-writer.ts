@@ -56,7 +56,7 @@ function literalBlock(s: string, indent: number): string | undefined {
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   // Each trailing newline left an empty last element; the chomping indicator restores them, so drop one.
   const body = trailing === 0 ? lines : lines.slice(0, -1);
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   return `|${chomp}\n` + body.map((l) => (l === '' ? '' : pad + l)).join('\n');
 }
 
@@ -94,30 +94,41 @@ export interface EmitOptions {
 /** The lines of shared objects, by indentation. */
 const remembered = objectMemo<number, string[]>();
 
-function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[], opts: EmitOptions): void {
+/** Indentation strings, made once per width. */
+const pads: string[] = [];
+function padOf(indent: number): string {
+  return (pads[indent] ??= ' '.repeat(indent));
+}
+
+/**
+ * Writes a block at `indent`. Its first line starts with `first` instead of
+ * the indentation: an array item's "- " (or "- - "), which shares that line.
+ */
+function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: string[], opts: EmitOptions): void {
   if (!opts.shared?.(v)) {
-    blockLines(v, indent, out, opts);
+    blockLines(v, indent, first, out, opts);
     return;
   }
   const lines = remembered(v, indent, () => {
     const own: string[] = [];
-    blockLines(v, indent, own, opts);
+    blockLines(v, indent, padOf(indent), own, opts);
     return own;
   });
+  const start = out.length;
   for (const l of lines) out.push(l);
+  if (first !== padOf(indent)) out[start] = first + out[start]!.slice(indent);
 }
 
-function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, out: string[], opts: EmitOptions): void {
-  const pad = ' '.repeat(indent);
+function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: string[], opts: EmitOptions): void {
+  const pad = padOf(indent);
+  let lead = first;
   if (Array.isArray(v)) {
     for (const raw of v) {
       const item = raw === undefined ? null : raw;
-      if (isBlock(item)) {
-        // The item's first line shares the dash: "- key: value" / "- - value".
-        const start = out.length;
-        block(item, indent + 2, out, opts);
-        out[start] = `${pad}- ${out[start].slice(indent + 2)}`;
-      } else out.push(`${pad}- ${inline(item, indent + 2)}`);
+      // An item's first line shares the dash: "- key: value" / "- - value".
+      if (isBlock(item)) block(item, indent + 2, `${lead}- `, out, opts);
+      else out.push(`${lead}- ${inline(item, indent + 2)}`);
+      lead = pad;
     }
     return;
   }
@@ -125,9 +136,10 @@ function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: num
     const val = v[k];
     if (val === undefined) continue;
     if (isBlock(val)) {
-      out.push(`${pad}${key(k)}:`);
-      block(val, indent + 2, out, opts);
-    } else out.push(`${pad}${key(k)}: ${inline(val, indent + 2)}`);
+      out.push(`${lead}${key(k)}:`);
+      block(val, indent + 2, padOf(indent + 2), out, opts);
+    } else out.push(`${lead}${key(k)}: ${inline(val, indent + 2)}`);
+    lead = pad;
   }
 }
 
@@ -135,7 +147,7 @@ function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: num
 export function jsonToYaml(value: Json, opts: EmitOptions = {}): string {
   if (!isBlock(value)) return inline(value, 0) + '\n';
   const out: string[] = [];
-  block(value, 0, out, opts);
+  block(value, 0, '', out, opts);
   // The final newline joined in (an empty last line), not appended: appending made a second string to be copied into one.
   out.push('');
   return out.join('\n');
