@@ -126,7 +126,7 @@ interface Row {
   verdict?: string;
 }
 
-interface CaseReport {
+export interface CaseReport {
   n: number;
   title: string;
   rows: Row[];
@@ -630,11 +630,40 @@ export function renderCases(cases: CaseReport[], o: Options): string {
     }
   }
   out.push('');
+  const { own, shared } = shareNotes(cases);
   for (const c of cases) {
-    if (!c.notes.length) continue;
-    out.push(`**${c.n}. ${c.title}.** ${c.notes.join(' ')}`, '');
+    const notes = own.get(c)!;
+    const alsoIn = shared.filter((g) => g.cases.includes(c.n)).map((g) => `cases ${listOf(g.cases)}`);
+    if (alsoIn.length) notes.push(`(More under ${alsoIn.join(' and ')}, below.)`);
+    if (notes.length) out.push(`**${c.n}. ${c.title}.** ${notes.join(' ')}`, '');
   }
+  for (const g of shared) out.push(`**Cases ${listOf(g.cases)}.** ${g.notes.join(' ')}`, '');
   return out.join('\n');
+}
+
+/** "1, 3 and 5". */
+function listOf(ns: number[]): string {
+  return ns.length < 2 ? ns.join('') : `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`;
+}
+
+/**
+ * A note several cases give (what their floor rows are) is printed once,
+ * after the cases' own notes, rather than once per case: each case keeps the
+ * notes that are its own, and the shared ones are grouped by the cases that
+ * give them, in the order they first appear.
+ */
+export function shareNotes<C extends Pick<CaseReport, 'n' | 'notes'>>(cases: readonly C[]): { own: Map<C, string[]>; shared: { cases: number[]; notes: string[] }[] } {
+  const givenBy = new Map<string, number[]>();
+  for (const c of cases) for (const note of new Set(c.notes)) givenBy.set(note, [...(givenBy.get(note) ?? []), c.n]);
+  const own = new Map(cases.map((c) => [c, c.notes.filter((note) => givenBy.get(note)!.length < 2)]));
+  const shared: { cases: number[]; notes: string[] }[] = [];
+  for (const [note, by] of givenBy) {
+    if (by.length < 2) continue;
+    const group = shared.find((g) => g.cases.join() === by.join());
+    if (group) group.notes.push(note);
+    else shared.push({ cases: by, notes: [note] });
+  }
+  return { own, shared };
 }
 
 const BEGIN = '<!-- bench:results:begin -->';

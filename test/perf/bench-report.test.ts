@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BenchUsageError, fmtRatio, parseArgs, readStatsTable, spliceReport } from '../../scripts/bench/run.js';
+import { BenchUsageError, fmtRatio, parseArgs, readStatsTable, renderCases, shareNotes, spliceReport, type CaseReport } from '../../scripts/bench/run.js';
 import { formatTimings } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -24,6 +24,28 @@ describe('bench report', () => {
     const before = '# Benchmarks\n\nintro\n\n<!-- bench:results:begin -->\nold\n<!-- bench:results:end -->\n\n## Findings\n\nby hand\n';
     const after = spliceReport(before, 'new results');
     expect(after).toBe('# Benchmarks\n\nintro\n\n<!-- bench:results:begin -->\nnew results\n<!-- bench:results:end -->\n\n## Findings\n\nby hand\n');
+  });
+
+  it('prints a note several cases give once, after the notes each case gives alone, and points to it from those cases', () => {
+    const cases: CaseReport[] = [
+      { n: 1, title: 'One', rows: [], notes: ['own 1a.', 'floor A.', 'floor B.', 'own 1b.'] },
+      { n: 2, title: 'Two', rows: [], notes: ['own 2.'] },
+      { n: 3, title: 'Three', rows: [], notes: ['floor A.', 'floor B.', 'own 3.'] },
+      { n: 5, title: 'Five', rows: [], notes: ['own 5.', 'floor A.', 'floor B.', 'import only.'] },
+      { n: 6, title: 'Six', rows: [], notes: ['import only.'] },
+    ];
+    const { own, shared } = shareNotes(cases);
+    expect(cases.map((c) => own.get(c))).toEqual([['own 1a.', 'own 1b.'], ['own 2.'], ['own 3.'], ['own 5.'], []]);
+    expect(shared).toEqual([{ cases: [1, 3, 5], notes: ['floor A.', 'floor B.'] }, { cases: [5, 6], notes: ['import only.'] }]);
+    const text = renderCases(cases, { runs: 5, warmup: 1 } as Parameters<typeof renderCases>[1]);
+    expect(text.split('floor A.').length - 1).toBe(1);
+    expect(text).toContain('**1. One.** own 1a. own 1b. (More under cases 1, 3 and 5, below.)');
+    expect(text).toContain('**2. Two.** own 2.\n');
+    expect(text).toContain('**5. Five.** own 5. (More under cases 1, 3 and 5 and cases 5 and 6, below.)');
+    expect(text).toContain('**6. Six.** (More under cases 5 and 6, below.)');
+    expect(text.indexOf('**Cases 1, 3 and 5.** floor A. floor B.')).toBeGreaterThan(text.indexOf('**6. Six.**'));
+    // One case alone (a partial run's log) keeps all its notes.
+    expect(renderCases([cases[0]!], { runs: 5, warmup: 1 } as Parameters<typeof renderCases>[1])).toContain('**1. One.** own 1a. floor A. floor B. own 1b.');
   });
 
   it('writes docs/benchmarks.md only for a run of every case at every scale, or where --report says', () => {
