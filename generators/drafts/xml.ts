@@ -70,7 +70,14 @@ function inline(n: XNode): string {
   return `<${n.name}${attrString(n)}>${n.children.map(inline).join('')}</${n.name}>`;
 }
 
-function serialize(e: XElement, indent: string, out: string[]): void {
+/** Indentation strings by depth, made once each. */
+const indents: string[] = [''];
+function indentAt(depth: number): string {
+  return (indents[depth] ??= '  '.repeat(depth));
+}
+
+function serialize(e: XElement, depth: number, out: string[]): void {
+  const indent = indentAt(depth);
   const open = `<${e.name}${attrString(e)}`;
   if (!e.children.length) {
     out.push(`${indent}${open}/>`);
@@ -87,14 +94,16 @@ function serialize(e: XElement, indent: string, out: string[]): void {
     return;
   }
   out.push(`${indent}${open}>`);
-  for (const c of e.children) serialize(c as XElement, indent + '  ', out);
+  for (const c of e.children) serialize(c as XElement, depth + 1, out);
   out.push(`${indent}</${e.name}>`);
 }
 
 export function toXmlDocument(root: XElement): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  serialize(root, '', out);
-  return out.join('\n') + '\n';
+  serialize(root, 0, out);
+  // The final newline joined in (an empty last line): appended, it made a second copy of the whole text.
+  out.push('');
+  return out.join('\n');
 }
 
 /** All text below an element. */
