@@ -633,7 +633,7 @@ export function renderCases(cases: CaseReport[], o: Options): string {
   const { own, shared } = shareNotes(cases);
   for (const c of cases) {
     const notes = own.get(c)!;
-    const alsoIn = shared.filter((g) => g.cases.includes(c.n)).map((g) => `cases ${listOf(g.cases)}`);
+    const alsoIn = shared.filter((g) => g.cases.includes(c.n)).map((g) => `"Cases ${listOf(g.cases)}"`);
     if (alsoIn.length) notes.push(`(More under ${alsoIn.join(' and ')}, below.)`);
     if (notes.length) out.push(`**${c.n}. ${c.title}.** ${notes.join(' ')}`, '');
   }

@@ -39,10 +39,10 @@ describe('bench report', () => {
     expect(shared).toEqual([{ cases: [1, 3, 5], notes: ['floor A.', 'floor B.'] }, { cases: [5, 6], notes: ['import only.'] }]);
     const text = renderCases(cases, { runs: 5, warmup: 1 } as Parameters<typeof renderCases>[1]);
     expect(text.split('floor A.').length - 1).toBe(1);
-    expect(text).toContain('**1. One.** own 1a. own 1b. (More under cases 1, 3 and 5, below.)');
+    expect(text).toContain('**1. One.** own 1a. own 1b. (More under "Cases 1, 3 and 5", below.)');
     expect(text).toContain('**2. Two.** own 2.\n');
-    expect(text).toContain('**5. Five.** own 5. (More under cases 1, 3 and 5 and cases 5 and 6, below.)');
-    expect(text).toContain('**6. Six.** (More under cases 5 and 6, below.)');
+    expect(text).toContain('**5. Five.** own 5. (More under "Cases 1, 3 and 5" and "Cases 5 and 6", below.)');
+    expect(text).toContain('**6. Six.** (More under "Cases 5 and 6", below.)');
     expect(text.indexOf('**Cases 1, 3 and 5.** floor A. floor B.')).toBeGreaterThan(text.indexOf('**6. Six.**'));
     // One case alone (a partial run's log) keeps all its notes.
     expect(renderCases([cases[0]!], { runs: 5, warmup: 1 } as Parameters<typeof renderCases>[1])).toContain('**1. One.** own 1a. floor A. floor B. own 1b.');
