@@ -6,7 +6,7 @@
  * (src/diff/walk/) decide what is paired with what.
  */
 import type { PortRecord, SourceLocation } from '../ir/types.js';
-import { canonical, isPositionKey, show } from './canonical.js';
+import { isPositionKey, same, show } from './canonical.js';
 import type { Change, DiffRule, Direction, ElementPair, Finding, PortMatch, SetPair, SiteKind } from './types.js';
 
 export const UNCLASSIFIED = 'unclassified';
@@ -146,7 +146,7 @@ export class DiffRun {
         if (isPositionKey(k) || skip.has(k) || claimed.has(k)) continue;
         const a = (from as Record<string, unknown>)[k];
         const b = (to as Record<string, unknown>)[k];
-        if (a === b || canonical(a) === canonical(b)) continue;
+        if (same(a, b)) continue;
         this.record({ id: UNCLASSIFIED, severity: 'breaking' }, pair, {
           message: `${pair.site} field "${k}" differs and no rule classifies it: ${show(a)} -> ${show(b)}`,
           claims: [k],

@@ -6,7 +6,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { ElementPair, RuleApi } from './types.js';
-import { canonical } from './canonical.js';
+import { canonical, same } from './canonical.js';
 import { bcp14Keywords, blocks } from './prose.js';
 import { editionBlockPorts } from './edition-blocks.js';
 import type { FlatSection, SectionContext } from './walk/documents.js';
@@ -20,7 +20,7 @@ function changedBlocks(mine: RootContent[], theirs: RootContent[]): RootContent[
 
 /** Reports a change of the section's prose when its keywords changed (`keywords: 'changed'`) or stayed (`'same'`). */
 export function reportSectionText(pair: ElementPair<FlatSection>, api: RuleApi, keywords: 'changed' | 'same'): void {
-  if (canonical(pair.from.blocks) === canonical(pair.to.blocks)) return;
+  if (same(pair.from.blocks, pair.to.blocks)) return;
   const oldText = blocks(pair.from.blocks);
   const newText = blocks(pair.to.blocks);
   const oldKeywords = bcp14Keywords(oldText);
