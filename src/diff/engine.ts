@@ -7,7 +7,9 @@
  */
 import type { PortRecord, SourceLocation } from '../ir/types.js';
 import { isPositionKey, same, show } from './canonical.js';
-import type { Change, DiffRule, Direction, ElementPair, Finding, PortMatch, SetPair, SiteKind } from './types.js';
+import type { Change, DiffRule, Direction, ElementPair, Finding, PortMatch, RuleApi, SetPair, SiteKind } from './types.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export const UNCLASSIFIED = 'unclassified';
 
@@ -51,8 +53,14 @@ export class DiffRun {
     }
   }
 
-  private rulesFor(site: SiteKind, element: boolean): DiffRule[] {
-    return [...(this.bySite.get(site) ?? []), ...(element ? (this.bySite.get('any-element') ?? []) : [])];
+  /** The rules of a site, with those of any element for a pair of elements; made once per site (asked per pair). */
+  private readonly siteRules = new Map<string, readonly DiffRule[]>();
+
+  private rulesFor(site: SiteKind, element: boolean): readonly DiffRule[] {
+    const key = element ? `${site}\u0000element` : site;
+    let list = this.siteRules.get(key);
+    if (!list) this.siteRules.set(key, (list = [...(this.bySite.get(site) ?? []), ...(element ? (this.bySite.get('any-element') ?? []) : [])]));
+    return list;
   }
 
   private currentPort(own?: PortRecord): PortMatch {
@@ -127,33 +135,48 @@ export class DiffRun {
     // The same object on both sides (shared by projection or a parse cache) cannot differ.
     if (pair.from === pair.to) return;
     this.withPort(from, to, () => {
-      const claimed = new Set<string>();
+      // Made only when needed: most pairs have no rule finding anything, and a 50× diff compares ~10⁵ pairs.
+      let claimed: Set<string> | undefined;
       const locs = { from: from.loc ?? null, to: to.loc ?? null };
-      const full = { ...pair, crossEdition: this.crossEdition };
-      for (const rule of this.rulesFor(pair.site, true)) {
-        rule.detect(full, {
+      const rules = this.rulesFor(pair.site, true);
+      if (rules.length) {
+        const full = { ...pair, crossEdition: this.crossEdition };
+        let current = rules[0]!;
+        const api: RuleApi = {
           report: (f) => {
-            for (const c of f.claims) claimed.add(c);
-            if (!f.silent) this.record(rule, pair, f, locs);
+            for (const c of f.claims) (claimed ??= new Set()).add(c);
+            if (!f.silent) this.record(current, pair, f, locs);
           },
-          isClaimed: (c) => claimed.has(c),
-        });
+          isClaimed: (c) => claimed?.has(c) ?? false,
+        };
+        // Rules report while they detect, never later: one API for all of them, told which rule is running.
+        for (const rule of rules) {
+          current = rule;
+          rule.detect(full, api);
+        }
       }
-      if (claimed.has('*')) return;
-      const skip = new Set([...(opts.ignore ?? []), ...Object.keys(opts.children ?? {})]);
-      const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-      for (const k of keys) {
-        if (isPositionKey(k) || skip.has(k) || claimed.has(k)) continue;
-        const a = (from as Record<string, unknown>)[k];
-        const b = (to as Record<string, unknown>)[k];
-        if (same(a, b)) continue;
-        this.record({ id: UNCLASSIFIED, severity: 'breaking' }, pair, {
-          message: `${pair.site} field "${k}" differs and no rule classifies it: ${show(a)} -> ${show(b)}`,
-          claims: [k],
-          at: k,
-        }, locs);
+      if (claimed?.has('*')) return;
+      const { ignore, children } = opts;
+      // Fields of either side that differ and that nothing else looks at; reported in key order.
+      let differing: string[] | undefined;
+      const consider = (k: string): void => {
+        if (isPositionKey(k) || ignore?.includes(k) || (children && hasOwn.call(children, k)) || claimed?.has(k)) return;
+        if (!same((from as Record<string, unknown>)[k], (to as Record<string, unknown>)[k])) (differing ??= []).push(k);
+      };
+      for (const k in from) if (hasOwn.call(from, k)) consider(k);
+      for (const k in to) if (hasOwn.call(to, k) && !hasOwn.call(from, k)) consider(k);
+      if (differing) {
+        for (const k of differing.sort()) {
+          const a = (from as Record<string, unknown>)[k];
+          const b = (to as Record<string, unknown>)[k];
+          this.record({ id: UNCLASSIFIED, severity: 'breaking' }, pair, {
+            message: `${pair.site} field "${k}" differs and no rule classifies it: ${show(a)} -> ${show(b)}`,
+            claims: [k],
+            at: k,
+          }, locs);
+        }
       }
-      for (const [field, run] of Object.entries(opts.children ?? {})) if (!claimed.has(field)) run();
+      if (children) for (const field in children) if (hasOwn.call(children, field) && !claimed?.has(field)) children[field]!();
     });
   }
 
