@@ -45,7 +45,11 @@ export function summarize(d: DiffResult): DiffSummary {
  */
 export function groupByDocument(changes: Change[]): [string, Change[]][] {
   const groups = new Map<string, Change[]>();
-  for (const c of changes) groups.set(c.document, [...(groups.get(c.document) ?? []), c]);
+  for (const c of changes) {
+    const group = groups.get(c.document);
+    if (group) group.push(c);
+    else groups.set(c.document, [c]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => (a === '-' ? 1 : b === '-' ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([doc, list]) => [doc, list.map((c, i) => [c, i] as const).sort((x, y) => RANK[x[0].severity] - RANK[y[0].severity] || x[1] - y[1]).map(([c]) => c)]);
