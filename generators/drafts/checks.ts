@@ -55,7 +55,8 @@ export function checkAnchors(ctx: RenderContext, elements: readonly PlacedElemen
     const a = e.attrs.anchor;
     if (a === undefined) continue;
     if (!ANCHOR_PATTERN.test(a)) ctx.report.add('MX7002', `anchor "${a}" is not a valid XML id; start with a letter and use letters, digits, "-", "_" or "."`, loc);
-    const reserved = RESERVED_ANCHOR_PREFIXES.find((p) => a.toLowerCase().startsWith(p));
+    const lower = a.toLowerCase();
+    const reserved = RESERVED_ANCHOR_PREFIXES.find((p) => lower.startsWith(p));
     if (reserved && e.name !== 'reference') ctx.report.add('MX7002', `anchor "${a}" starts with "${reserved}", which xml2rfc reserves for the anchors it generates; choose another anchor`, loc);
     const prev = seen.get(a);
     if (prev) ctx.report.add('MX7002', `anchor "${a}" is used twice in ${ctx.doc.file}'s draft`, loc, [{ loc: prev, message: 'first used here' }]);
@@ -146,9 +147,21 @@ export function checkReferences(ctx: RenderContext): void {
 export function checkCodeWidth(ctx: RenderContext, elements: readonly PlacedElement[]): void {
   for (const { e, loc } of elements) {
     if (e.name !== 'sourcecode' && e.name !== 'artwork') continue;
-    const lines = textOf(e).split('\n');
-    const wide = lines.map((l, i) => [l.length, i + 1] as const).filter(([len]) => len > CODE_WIDTH);
-    if (wide.length) ctx.report.add('MX7009', `code line ${wide.map(([, n]) => n).join(', ')} is wider than ${CODE_WIDTH} columns (${Math.max(...wide.map(([len]) => len))}); an Internet-Draft allows 72 minus the figure indent`, loc);
+    // Line lengths read off the text by its newlines: no array of lines for code that is almost always narrow enough.
+    const text = textOf(e);
+    const wide: number[] = [];
+    let widest = 0;
+    for (let start = 0, n = 1; start <= text.length; n++) {
+      const end = text.indexOf('\n', start);
+      const len = (end < 0 ? text.length : end) - start;
+      if (len > CODE_WIDTH) {
+        wide.push(n);
+        widest = Math.max(widest, len);
+      }
+      if (end < 0) break;
+      start = end + 1;
+    }
+    if (wide.length) ctx.report.add('MX7009', `code line ${wide.join(', ')} is wider than ${CODE_WIDTH} columns (${widest}); an Internet-Draft allows 72 minus the figure indent`, loc);
   }
 }
 

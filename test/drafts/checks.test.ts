@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { buildDiagnostics, copyFixture, edit, FIXTURE_SPEC } from './helpers.js';
-import { checkXrefs, placedElements } from '../../generators/drafts/checks.js';
+import { checkAnchors, checkCodeWidth, checkXrefs, placedElements } from '../../generators/drafts/checks.js';
 import { newContext } from '../../generators/drafts/context.js';
 import { el } from '../../generators/drafts/xml.js';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
@@ -95,6 +95,28 @@ describe('draft checks', () => {
     const tree = el('rfc', {}, [el('middle', {}, [el('section', { anchor: 'intro' }, [el('name', {}, ['Intro']), el('t', {}, [x, el('xref', { target: 'intro' })])])])]);
     checkXrefs(ctx, placedElements(tree, doc.loc), new Set(['intro']));
     expect(report.items.map((d) => [d.code, d.loc?.line, d.message])).toEqual([['MX7003', 7, 'cross-reference to "nowhere", which is not an anchor of this draft']]);
+  });
+
+  it('MX7009 and MX7002 on a built tree: each code line wider than the limit by number, and anchors xml2rfc reserves in any case', () => {
+    const report = new DiagnosticBag();
+    const doc = { id: 'api', file: 'documents/api.md', loc: { file: 'documents/api.md', line: 1, column: 1 } } as never;
+    const ctx = newContext({} as never, doc, new Map(), new Map(), report);
+    const at = (line: number) => ({ file: 'documents/api.md', line, column: 1 });
+    const tree = el('rfc', {}, [el('middle', {}, [el('section', { anchor: 'Section-1' }, [
+      el('sourcecode', {}, [`short\n${'x'.repeat(69)}\nok\n${'y'.repeat(80)}\n${'z'.repeat(70)}`], at(5)),
+      el('artwork', {}, ['', `${'w'.repeat(75)}\n`], at(9)),
+      el('sourcecode', {}, ['', ''], at(12)),
+      el('t', { anchor: 'Figure-2' }, ['not code, however long: ' + 'v'.repeat(100)]),
+    ])])]);
+    const elements = placedElements(tree, at(1));
+    checkCodeWidth(ctx, elements);
+    checkAnchors(ctx, elements);
+    expect(report.items.map((d) => [d.code, d.loc?.line, d.message.split(';')[0]])).toEqual([
+      ['MX7009', 5, 'code line 4, 5 is wider than 69 columns (80)'],
+      ['MX7009', 9, 'code line 1 is wider than 69 columns (75)'],
+      ['MX7002', 1, 'anchor "Section-1" starts with "section-", which xml2rfc reserves for the anchors it generates'],
+      ['MX7002', 1, 'anchor "Figure-2" starts with "figure-", which xml2rfc reserves for the anchors it generates'],
+    ]);
   });
 
   it('mxspec check reports the draft checks too', async () => {
