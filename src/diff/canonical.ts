@@ -86,21 +86,19 @@ function jsonScalar(v: unknown, inArray: boolean): unknown {
   return v;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 function sameMembers(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   let count = 0;
   for (const k in a) {
-    if (!hasOwn.call(a, k) || isPositionKey(k)) continue;
+    if (!Object.hasOwn(a, k) || isPositionKey(k)) continue;
     const v = a[k];
     if (leftOut(v)) continue;
     count++;
-    if (!hasOwn.call(b, k)) return false;
+    if (!Object.hasOwn(b, k)) return false;
     const w = b[k];
     if (leftOut(w) || !sameValue(v, w, false)) return false;
   }
   for (const k in b) {
-    if (!hasOwn.call(b, k) || isPositionKey(k) || leftOut(b[k])) continue;
+    if (!Object.hasOwn(b, k) || isPositionKey(k) || leftOut(b[k])) continue;
     if (--count < 0) return false;
   }
   return count === 0;

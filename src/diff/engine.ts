@@ -9,8 +9,6 @@ import type { PortRecord, SourceLocation } from '../ir/types.js';
 import { isPositionKey, same, show } from './canonical.js';
 import type { Change, DiffRule, Direction, ElementPair, Finding, PortMatch, RuleApi, SetPair, SiteKind } from './types.js';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 export const UNCLASSIFIED = 'unclassified';
 
 interface PortFrame {
@@ -160,11 +158,11 @@ export class DiffRun {
       // Fields of either side that differ and that nothing else looks at; reported in key order.
       let differing: string[] | undefined;
       const consider = (k: string): void => {
-        if (isPositionKey(k) || ignore?.includes(k) || (children && hasOwn.call(children, k)) || claimed?.has(k)) return;
+        if (isPositionKey(k) || ignore?.includes(k) || (children && Object.hasOwn(children, k)) || claimed?.has(k)) return;
         if (!same((from as Record<string, unknown>)[k], (to as Record<string, unknown>)[k])) (differing ??= []).push(k);
       };
-      for (const k in from) if (hasOwn.call(from, k)) consider(k);
-      for (const k in to) if (hasOwn.call(to, k) && !hasOwn.call(from, k)) consider(k);
+      for (const k in from) if (Object.hasOwn(from, k)) consider(k);
+      for (const k in to) if (Object.hasOwn(to, k) && !Object.hasOwn(from, k)) consider(k);
       if (differing) {
         for (const k of differing.sort()) {
           const a = (from as Record<string, unknown>)[k];
@@ -176,7 +174,7 @@ export class DiffRun {
           }, locs);
         }
       }
-      if (children) for (const field in children) if (hasOwn.call(children, field) && !claimed?.has(field)) children[field]!();
+      if (children) for (const field in children) if (Object.hasOwn(children, field) && !claimed?.has(field)) children[field]!();
     });
   }
 
