@@ -46,8 +46,8 @@ function normalise(value: unknown): unknown {
  * canonical(b)`, found without writing either: a walk of both that stops
  * at the first difference and at any subtree the two share. The diff asks
  * this of every field of every pair of elements that are not one object,
- * and writing both sides' canonical JSON to compare them made a quarter of
- * a 50× diff's garbage.
+ * and writing both sides' canonical JSON to compare them made about a
+ * third of what a 50× diff allocated (sampled).
  */
 export function same(a: unknown, b: unknown): boolean {
   return sameValue(a, b, false);
