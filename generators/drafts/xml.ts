@@ -4,6 +4,7 @@
  * so that every piece of spec text is escaped in exactly one place.
  */
 import type { SourceLocation } from '../../src/ir/types.js';
+import { spaces } from '../../src/text/spaces.js';
 
 export interface XElement {
   name: string;
@@ -70,14 +71,8 @@ function inline(n: XNode): string {
   return `<${n.name}${attrString(n)}>${n.children.map(inline).join('')}</${n.name}>`;
 }
 
-/** Indentation strings by depth, made once each. */
-const indents: string[] = [''];
-function indentAt(depth: number): string {
-  return (indents[depth] ??= '  '.repeat(depth));
-}
-
 function serialize(e: XElement, depth: number, out: string[]): void {
-  const indent = indentAt(depth);
+  const indent = spaces(2 * depth);
   const open = `<${e.name}${attrString(e)}`;
   if (!e.children.length) {
     out.push(`${indent}${open}/>`);

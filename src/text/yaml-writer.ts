@@ -18,6 +18,7 @@
  * Output is deterministic: key order is the value's own.
  */
 import { objectMemo } from '../ir/remember.js';
+import { spaces } from './spaces.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 
@@ -56,7 +57,7 @@ function literalBlock(s: string, indent: number): string | undefined {
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   // Each trailing newline left an empty last element; the chomping indicator restores them, so drop one.
   const body = trailing === 0 ? lines : lines.slice(0, -1);
-  const pad = padOf(indent);
+  const pad = spaces(indent);
   return `|${chomp}\n` + body.map((l) => (l === '' ? '' : pad + l)).join('\n');
 }
 
@@ -94,12 +95,6 @@ export interface EmitOptions {
 /** The lines of shared objects, by indentation. */
 const remembered = objectMemo<number, string[]>();
 
-/** Indentation strings, made once per width. */
-const pads: string[] = [];
-function padOf(indent: number): string {
-  return (pads[indent] ??= ' '.repeat(indent));
-}
-
 /**
  * Writes a block at `indent`. Its first line starts with `first` instead of
  * the indentation: an array item's "- " (or "- - "), which shares that line.
@@ -111,16 +106,16 @@ function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, 
   }
   const lines = remembered(v, indent, () => {
     const own: string[] = [];
-    blockLines(v, indent, padOf(indent), own, opts);
+    blockLines(v, indent, spaces(indent), own, opts);
     return own;
   });
   const start = out.length;
   for (const l of lines) out.push(l);
-  if (first !== padOf(indent)) out[start] = first + out[start]!.slice(indent);
+  if (first !== spaces(indent)) out[start] = first + out[start]!.slice(indent);
 }
 
 function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: string[], opts: EmitOptions): void {
-  const pad = padOf(indent);
+  const pad = spaces(indent);
   let lead = first;
   if (Array.isArray(v)) {
     for (const raw of v) {
@@ -137,7 +132,7 @@ function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: num
     if (val === undefined) continue;
     if (isBlock(val)) {
       out.push(`${lead}${key(k)}:`);
-      block(val, indent + 2, padOf(indent + 2), out, opts);
+      block(val, indent + 2, spaces(indent + 2), out, opts);
     } else out.push(`${lead}${key(k)}: ${inline(val, indent + 2)}`);
     lead = pad;
   }
