@@ -7,42 +7,42 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { SourceLocation } from '../ir/types.js';
 import { composePlainYaml, REFUSED_KEYS } from './yaml-plain-compose.js';
-import { decodePlaces } from './yaml-places.js';
+import { decodePlaces, memberOffset, pushMap, pushSeq, type Place } from './yaml-places.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 
 export const MAX_YAML_NODES = 200_000;
 export const MAX_DEPTH = 64;
 
-interface ObjectPositions {
+/** A collection's entry in its file's positions (yaml-places.ts), and the file. */
+interface OwnedPlace extends Place {
   owner: LocatedYaml;
-  start: number;
-  keys: Map<string, { key: number; value: number }>;
-}
-interface ArrayPositions {
-  owner: LocatedYaml;
-  start: number;
-  items: number[];
 }
 
 /**
- * Where each mapping and sequence of every parsed file came from, and which
- * file: one table for all files (one entry per value made), read only when a
- * diagnostic needs a location.
+ * Which file each mapping and sequence of every parsed file came from, and
+ * where its positions begin in that file's list: one table for all files
+ * (one entry per value made).
  */
-const PLACES = new WeakMap<object, ObjectPositions | ArrayPositions>();
+const PLACES = new WeakMap<object, OwnedPlace>();
 
 export class LocatedYaml {
   /** Read by the plain path (composeFast): no anchors, aliases or tags, so every value sits where its text is. */
   composedPlain = false;
 
-  constructor(readonly file: string, public value: unknown, private readonly lines: Pick<LineCounter, 'linePos'>) {}
+  constructor(
+    readonly file: string,
+    public value: unknown,
+    private readonly lines: Pick<LineCounter, 'linePos'>,
+    /** This file's positions, laid out as yaml-places.ts says; the collections' Places point into it. */
+    private readonly offsets: number[] | Int32Array = [],
+  ) {}
 
   /**
    * A value read elsewhere (yaml-offload.ts): its JSON text and the flat
    * positions of yaml-places.ts. Line starts are found only when a location
    * is asked for (most values never need one).
    */
-  static fromJson(file: string, text: string, json: string, places: ArrayLike<number>): LocatedYaml {
+  static fromJson(file: string, text: string, json: string, places: Int32Array): LocatedYaml {
     let counter: LineCounter | undefined;
     const lines = {
       linePos(offset: number) {
@@ -55,8 +55,8 @@ export class LocatedYaml {
         return counter.linePos(offset);
       },
     };
-    const located = new LocatedYaml(file, JSON.parse(json), lines);
-    decodePlaces(located.value, places, (obj, p) => located.record(obj, { owner: located, ...p }));
+    const located = new LocatedYaml(file, JSON.parse(json), lines, places);
+    decodePlaces(located.value, places, (obj, at, keys) => PLACES.set(obj, { owner: located, at, keys }));
     // The worker reads only what the plain path can (yaml-worker.ts).
     located.composedPlain = true;
     return located;
@@ -64,12 +64,17 @@ export class LocatedYaml {
 
   private readonly aliases = new WeakMap<object, { resolve: (key: string) => { obj: object; key: string }; self: object }>();
 
-  /** @internal */
-  record(obj: object, pos: ObjectPositions | ArrayPositions): void {
-    PLACES.set(obj, pos);
+  /** Records where a mapping read here sits (`pairs`: each key's offset and its value's, in the order of `keys`). */
+  placeMap(obj: object, start: number, keys: readonly string[], pairs: readonly number[]): void {
+    PLACES.set(obj, { owner: this, at: pushMap(this.offsets as number[], start, pairs), keys });
   }
 
-  private positionsOf(obj: object): ObjectPositions | ArrayPositions | undefined {
+  /** Records where a sequence read here sits, and each of its items. */
+  placeSeq(arr: unknown[], start: number, items: readonly number[]): void {
+    PLACES.set(arr, { owner: this, at: pushSeq(this.offsets as number[], start, items) });
+  }
+
+  private placeOf(obj: object): OwnedPlace | undefined {
     const p = PLACES.get(obj);
     return p?.owner === this ? p : undefined;
   }
@@ -89,8 +94,8 @@ export class LocatedYaml {
     if (obj && typeof obj === 'object') {
       const a = this.aliases.get(obj);
       if (a) return this.locOf(a.self);
-      const p = this.positionsOf(obj);
-      if (p) return this.at(p.start);
+      const p = this.placeOf(obj);
+      if (p) return this.at(this.offsets[p.at]!);
     }
     return { file: this.file, line: 1, column: 1 };
   }
@@ -103,13 +108,9 @@ export class LocatedYaml {
         const r = a.resolve(String(key));
         return this.keyLoc(r.obj, r.key);
       }
-      const p = this.positionsOf(obj);
-      if (p && 'keys' in p) {
-        const k = p.keys.get(String(key));
-        if (k) return this.at(k.key);
-      } else if (p && 'items' in p && typeof key === 'number' && p.items[key] !== undefined) {
-        return this.at(p.items[key]!);
-      }
+      const p = this.placeOf(obj);
+      const at = p && memberOffset(this.offsets, p, key, false);
+      if (at !== undefined) return this.at(at);
     }
     return this.locOf(obj);
   }
@@ -122,13 +123,9 @@ export class LocatedYaml {
         const r = a.resolve(String(key));
         return this.valueLoc(r.obj, r.key);
       }
-      const p = this.positionsOf(obj);
-      if (p && 'keys' in p) {
-        const k = p.keys.get(String(key));
-        if (k) return this.at(k.value);
-      } else if (p && 'items' in p && typeof key === 'number' && p.items[key] !== undefined) {
-        return this.at(p.items[key]!);
-      }
+      const p = this.placeOf(obj);
+      const at = p && memberOffset(this.offsets, p, key, true);
+      if (at !== undefined) return this.at(at);
     }
     return this.locOf(obj);
   }
@@ -181,8 +178,8 @@ export function composeFast(file: string, text: string): LocatedYaml | undefined
   const lines = new LineCounter();
   const located = new LocatedYaml(file, undefined, lines);
   const composed = composePlainYaml(text, {
-    map: (obj, start, keys) => located.record(obj, { owner: located, start, keys }),
-    seq: (arr, start, items) => located.record(arr, { owner: located, start, items }),
+    map: (obj, start, keys, pairs) => located.placeMap(obj, start, keys, pairs),
+    seq: (arr, start, items) => located.placeSeq(arr, start, items),
   }, { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES }, lines.addNewLine);
   if (!composed) return undefined;
   located.value = composed.value;
@@ -286,7 +283,8 @@ export function parseWithDocument(file: string, text: string, diags: DiagnosticB
     }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
-      const pos: ObjectPositions = { owner: located, start: node.range?.[0] ?? 0, keys: new Map() };
+      const keys: string[] = [];
+      const pairs: number[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -303,20 +301,31 @@ export function parseWithDocument(file: string, text: string, diags: DiagnosticB
         const valueNode = pair.value as YamlNode | null;
         const value = convert(valueNode, depth + 1, viaAlias);
         // A plain assignment is safe: "__proto__", the one key with a setter on Object.prototype, was refused above.
+        const keyAt = keyNode.range?.[0] ?? 0;
+        const valueAt = valueNode?.range?.[0] ?? keyAt;
+        // Two keys YAML tells apart can be one string (1 and "1"): the later one wins, value and positions both.
+        const again = Object.hasOwn(obj, key) ? keys.indexOf(key) : -1;
         obj[key] = value;
-        pos.keys.set(key, { key: keyNode.range?.[0] ?? 0, value: valueNode?.range?.[0] ?? keyNode.range?.[0] ?? 0 });
+        if (again < 0) {
+          keys.push(key);
+          pairs.push(keyAt, valueAt);
+        } else {
+          pairs[2 * again] = keyAt;
+          pairs[2 * again + 1] = valueAt;
+        }
       }
-      located.record(obj, pos);
+      located.placeMap(obj, node.range?.[0] ?? 0, keys, pairs);
       return obj;
     }
     if (isSeq(node)) {
       const arr: unknown[] = [];
-      const pos: ArrayPositions = { owner: located, start: node.range?.[0] ?? 0, items: [] };
+      const start = node.range?.[0] ?? 0;
+      const items: number[] = [];
       for (const item of node.items) {
         arr.push(convert(item as YamlNode, depth + 1, viaAlias));
-        pos.items.push((item as YamlNode | null)?.range?.[0] ?? pos.start);
+        items.push((item as YamlNode | null)?.range?.[0] ?? start);
       }
-      located.record(arr, pos);
+      located.placeSeq(arr, start, items);
       return arr;
     }
     if (isScalar(node)) {

@@ -1,85 +1,118 @@
 /**
- * Positions of a parsed YAML value as one flat list of offsets, so that a
- * value read in another thread can travel as JSON text and get its
- * positions back here (yaml-offload.ts). Both sides walk the value the same
+ * Positions of a parsed YAML value as one flat list of offsets per file.
+ *
+ * Each mapping and sequence adds `start, count` then, for a mapping, `key
+ * offset, value offset` per key, for a sequence, one offset per item. A
+ * collection is found in the list by where its entry begins (`Place.at`);
+ * a mapping's Place also lists its keys in the order of its pairs.
+ *
+ * Why flat: a 50× spec's YAML has ~3·10⁵ collections, and one Map with an
+ * object per key for each of them cost the main thread ~0.3 s to make and
+ * ~35 MiB to keep for the whole build; a number list costs neither, and a
+ * value read in another thread travels as JSON text with its list beside it
+ * (yaml-offload.ts). For that crossing both sides walk the value the same
  * way: children before their collection, in `Object.keys` order (which JSON
- * keeps: integer-like keys first, then insertion order). Each collection
- * adds `start, count` then, for a mapping, `key offset, value offset` per key,
- * for a sequence, one offset per item.
+ * keeps: integer-like keys first, then insertion order).
  */
 
-export interface MapPlaces {
-  start: number;
-  keys: Map<string, { key: number; value: number }>;
+/** Where one collection's entry begins in its file's list; a mapping's keys in the order of its pairs. */
+export interface Place {
+  at: number;
+  keys?: readonly string[];
 }
-export interface SeqPlaces {
-  start: number;
-  items: number[];
+
+/** Adds a mapping's entry (`pairs`: key offset, value offset, per key) and returns where it begins. */
+export function pushMap(offsets: number[], start: number, pairs: readonly number[]): number {
+  const at = offsets.length;
+  offsets.push(start, pairs.length / 2);
+  for (const n of pairs) offsets.push(n);
+  return at;
+}
+
+/** Adds a sequence's entry and returns where it begins. */
+export function pushSeq(offsets: number[], start: number, items: readonly number[]): number {
+  const at = offsets.length;
+  offsets.push(start, items.length);
+  for (const n of items) offsets.push(n);
+  return at;
+}
+
+/** Keys at or under this many are found by scanning a Place's list; longer lists get an index once asked. */
+const SCAN_KEYS = 16;
+const KEY_INDEX = new WeakMap<readonly string[], Map<string, number>>();
+
+/**
+ * The offset of a mapping's key (`value`: of its value) or of a sequence's
+ * item, which is both; undefined when the collection has no such member.
+ */
+export function memberOffset(offsets: ArrayLike<number>, place: Place, member: string | number, value: boolean): number | undefined {
+  const at = place.at;
+  if (!place.keys) {
+    if (typeof member !== 'number' || !Number.isInteger(member) || member < 0 || member >= offsets[at + 1]!) return undefined;
+    return offsets[at + 2 + member];
+  }
+  const name = String(member);
+  let i: number;
+  if (place.keys.length <= SCAN_KEYS) i = place.keys.indexOf(name);
+  else {
+    let index = KEY_INDEX.get(place.keys);
+    if (!index) KEY_INDEX.set(place.keys, (index = new Map(place.keys.map((k, j) => [k, j]))));
+    i = index.get(name) ?? -1;
+  }
+  return i < 0 ? undefined : offsets[at + 2 + 2 * i + (value ? 1 : 0)];
 }
 
 /**
- * The offsets of `value`'s collections, each looked up with `placesOf`; or
- * undefined when the value cannot travel as JSON unchanged (NaN, ±Infinity,
- * -0, a collection without positions).
+ * `value`'s entries laid out as `decodePlaces` will walk the value after a
+ * trip through JSON, read from the list they were made in; or undefined when
+ * the value cannot travel as JSON unchanged (NaN, ±Infinity, -0, a
+ * collection without positions).
  */
-export function encodePlaces(value: unknown, placesOf: (obj: object) => MapPlaces | SeqPlaces | undefined): number[] | undefined {
+export function encodePlaces(value: unknown, placeOf: (obj: object) => Place | undefined, offsets: ArrayLike<number>): number[] | undefined {
   const out: number[] = [];
   const visit = (v: unknown): boolean => {
     if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
     if (v === null || typeof v !== 'object') return true;
-    const p = placesOf(v);
+    const p = placeOf(v);
     if (!p) return false;
     if (Array.isArray(v)) {
       for (const item of v) if (!visit(item)) return false;
-      const items = (p as SeqPlaces).items;
-      if (!items || items.length !== v.length) return false;
-      out.push(p.start, v.length);
-      for (const at of items) out.push(at);
+      if (p.keys || offsets[p.at + 1] !== v.length) return false;
+      out.push(offsets[p.at]!, v.length);
+      for (let i = 0; i < v.length; i++) out.push(offsets[p.at + 2 + i]!);
       return true;
     }
     const keys = Object.keys(v);
     for (const k of keys) if (!visit((v as Record<string, unknown>)[k])) return false;
-    const map = (p as MapPlaces).keys;
-    if (!map) return false;
-    out.push(p.start, keys.length);
+    if (!p.keys || p.keys.length !== keys.length) return false;
+    out.push(offsets[p.at]!, keys.length);
     for (const k of keys) {
-      const at = map.get(k);
-      if (!at) return false;
-      out.push(at.key, at.value);
+      const key = memberOffset(offsets, p, k, false);
+      if (key === undefined) return false;
+      out.push(key, memberOffset(offsets, p, k, true)!);
     }
     return true;
   };
   return visit(value) ? out : undefined;
 }
 
-/** Gives each collection of `value` (parsed from the JSON) its positions, as `encodePlaces` listed them. */
-export function decodePlaces(
-  value: unknown,
-  places: ArrayLike<number>,
-  record: (obj: object, p: MapPlaces | SeqPlaces) => void,
-): void {
+/** Gives each collection of `value` (parsed from the JSON) its entry in `places`, as `encodePlaces` laid them out. */
+export function decodePlaces(value: unknown, places: ArrayLike<number>, record: (obj: object, at: number, keys?: readonly string[]) => void): void {
   let i = 0;
   const visit = (v: unknown): void => {
     if (v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
       for (const item of v) visit(item);
-      const start = places[i++]!;
-      const n = places[i++]!;
-      const items = new Array<number>(n);
-      for (let j = 0; j < n; j++) items[j] = places[i++]!;
-      record(v, { start, items });
+      if (places[i + 1] !== v.length) throw new Error(`YAML positions do not match the value (a list of ${v.length} at entry ${i})`);
+      record(v, i);
+      i += 2 + v.length;
       return;
     }
     const keys = Object.keys(v);
     for (const k of keys) visit((v as Record<string, unknown>)[k]);
-    const start = places[i++]!;
-    const n = places[i++]!;
-    const map = new Map<string, { key: number; value: number }>();
-    for (let j = 0; j < n; j++) {
-      const key = places[i++]!;
-      map.set(keys[j]!, { key, value: places[i++]! });
-    }
-    record(v, { start, keys: map });
+    if (places[i + 1] !== keys.length) throw new Error(`YAML positions do not match the value (a mapping of ${keys.length} at entry ${i})`);
+    record(v, i, keys);
+    i += 2 + 2 * keys.length;
   };
   visit(value);
   if (i !== places.length) throw new Error(`YAML positions do not match the value (${i} of ${places.length} read)`);

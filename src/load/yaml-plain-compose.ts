@@ -21,7 +21,8 @@ type SourceToken = CST.SourceToken;
 
 /** The positions yaml-located.ts keeps, by offset into the text. */
 export interface PlainComposeSink {
-  map(obj: Record<string, unknown>, start: number, keys: Map<string, { key: number; value: number }>): void;
+  /** `pairs`: each key's offset and its value's, in the order of `keys`. */
+  map(obj: Record<string, unknown>, start: number, keys: string[], pairs: number[]): void;
   seq(arr: unknown[], start: number, items: number[]): void;
 }
 
@@ -163,7 +164,8 @@ export function composePlainYaml(
 
   const blockMap = (bm: CST.BlockMap, depth: number): Record<string, unknown> => {
     const obj: Record<string, unknown> = {};
-    const keys = new Map<string, { key: number; value: number }>();
+    const keys: string[] = [];
+    const pairs: number[] = [];
     for (const item of bm.items) {
       if (item.explicitKey) giveUp();
       props(item.start);
@@ -175,7 +177,7 @@ export function composePlainYaml(
       const k = item.key;
       if (!k || !('indent' in k) || k.indent !== bm.indent) return giveUp();
       const key = keyOf(k);
-      if (keys.has(key)) giveUp();
+      if (Object.hasOwn(obj, key)) giveUp();
       const sep = props(item.sep, 'map-value-ind');
       const v = item.value;
       if (!sep.found || !v) return giveUp();
@@ -183,9 +185,10 @@ export function composePlainYaml(
       if ((v.type === 'block-map' || v.type === 'block-seq') && !sep.newlineAfter) giveUp();
       if (sep.found.offset - k.offset > MAX_KEY_CHARS) giveUp();
       obj[key] = value(v, depth + 1);
-      keys.set(key, { key: k.offset, value: v.offset });
+      keys.push(key);
+      pairs.push(k.offset, v.offset);
     }
-    sink.map(obj, bm.offset, keys);
+    sink.map(obj, bm.offset, keys, pairs);
     return obj;
   };
 
@@ -214,7 +217,8 @@ export function composePlainYaml(
     if (!close || close.type !== (isMap ? 'flow-map-end' : 'flow-seq-end')) giveUp();
     trailing(fc.end.slice(1));
     const obj: Record<string, unknown> = {};
-    const keys = new Map<string, { key: number; value: number }>();
+    const keys: string[] = [];
+    const pairs: number[] = [];
     const arr: unknown[] = [];
     const items: number[] = [];
     fc.items.forEach((item, i) => {
@@ -238,16 +242,17 @@ export function composePlainYaml(
         if (sep[colon]?.type !== 'map-value-ind') giveUp();
         trailing(sep.slice(colon + 1));
         const key = keyOf(item.key);
-        if (keys.has(key)) giveUp();
+        if (Object.hasOwn(obj, key)) giveUp();
         obj[key] = value(v, depth + 1);
-        keys.set(key, { key: item.key!.offset, value: v.offset });
+        keys.push(key);
+        pairs.push(item.key!.offset, v.offset);
       } else {
         if (item.key !== undefined || item.sep !== undefined) giveUp();
         arr.push(value(v, depth + 1));
         items.push(v.offset);
       }
     });
-    if (isMap) sink.map(obj, fc.offset, keys);
+    if (isMap) sink.map(obj, fc.offset, keys, pairs);
     else sink.seq(arr, fc.offset, items);
     return isMap ? obj : arr;
   };

@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { composePlainYaml } from './yaml-plain-compose.js';
-import { encodePlaces, type MapPlaces, type SeqPlaces } from './yaml-places.js';
+import { encodePlaces, pushMap, pushSeq, type Place } from './yaml-places.js';
 import { MAX_DEPTH, MAX_YAML_NODES } from './yaml-located.js';
 
 export interface YamlWorkRequest {
@@ -18,14 +18,18 @@ export interface YamlWorkRequest {
 export type YamlWorkReply = { index: number; json: string; places: Int32Array } | { index: number; json?: undefined };
 
 function readOne(text: string): { json: string; places: Int32Array } | undefined {
-  const places = new WeakMap<object, MapPlaces | SeqPlaces>();
+  const offsets: number[] = [];
+  const places = new WeakMap<object, Place>();
   const composed = composePlainYaml(
     text,
-    { map: (obj, start, keys) => places.set(obj, { start, keys }), seq: (arr, start, items) => places.set(arr, { start, items }) },
+    {
+      map: (obj, start, keys, pairs) => places.set(obj, { at: pushMap(offsets, start, pairs), keys }),
+      seq: (arr, start, items) => places.set(arr, { at: pushSeq(offsets, start, items) }),
+    },
     { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES },
   );
   if (!composed) return undefined;
-  const flat = encodePlaces(composed.value, (obj) => places.get(obj));
+  const flat = encodePlaces(composed.value, (obj) => places.get(obj), offsets);
   if (!flat) return undefined;
   return { json: JSON.stringify(composed.value), places: Int32Array.from(flat) };
 }

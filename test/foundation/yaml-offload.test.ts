@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SPEC, copySpec } from '../helpers/cli.js';
 import { placesOf } from '../helpers/located.js';
-import { decodePlaces, encodePlaces, type MapPlaces, type SeqPlaces } from '../../src/load/yaml-places.js';
+import { decodePlaces, encodePlaces, memberOffset, pushMap, pushSeq, type Place } from '../../src/load/yaml-places.js';
 
 type Offload = typeof import('../../src/load/yaml-offload.js');
 type Located = typeof import('../../src/load/yaml-located.js');
@@ -34,28 +34,52 @@ describe('yaml-places: positions as a flat list', () => {
     const inner = { z: 1, '10': [true, null], '2': 'two' };
     const list = [inner, 'x'];
     const value = { b: list, '7': {}, a: 'a' };
-    const at = new Map<object, MapPlaces | SeqPlaces>([
-      [inner, { start: 11, keys: new Map([['z', { key: 12, value: 13 }], ['10', { key: 14, value: 15 }], ['2', { key: 16, value: 17 }]]) }],
-      [inner['10'], { start: 15, items: [18, 19] }],
-      [list, { start: 10, items: [11, 20] }],
-      [value['7'], { start: 31, keys: new Map() }],
-      [value, { start: 0, keys: new Map([['b', { key: 1, value: 10 }], ['7', { key: 30, value: 31 }], ['a', { key: 40, value: 41 }]]) }],
-    ]);
-    const flat = encodePlaces(value, (o) => at.get(o))!;
+    // Laid out as a reader makes them: children first, keys in the order they were written.
+    const offsets: number[] = [];
+    const at = new Map<object, Place>();
+    at.set(inner['10'], { at: pushSeq(offsets, 15, [18, 19]) });
+    at.set(inner, { at: pushMap(offsets, 11, [12, 13, 14, 15, 16, 17]), keys: ['z', '10', '2'] });
+    at.set(list, { at: pushSeq(offsets, 10, [11, 20]) });
+    at.set(value['7'], { at: pushMap(offsets, 31, []), keys: [] });
+    at.set(value, { at: pushMap(offsets, 0, [1, 10, 30, 31, 40, 41]), keys: ['b', '7', 'a'] });
+    const flat = encodePlaces(value, (o) => at.get(o), offsets)!;
     const back = JSON.parse(JSON.stringify(value)) as typeof value;
-    const got = new Map<string, MapPlaces | SeqPlaces>();
-    decodePlaces(back, flat, (obj, p) => got.set(JSON.stringify(obj), p));
+    // What each collection answers, on either side of the trip.
+    const answers = (offs: ArrayLike<number>, p: Place, obj: object) =>
+      [offs[p.at], ...Object.keys(obj).flatMap((k) => {
+        const m = Array.isArray(obj) ? Number(k) : k;
+        return [k, memberOffset(offs, p, m, false), memberOffset(offs, p, m, true)];
+      })];
+    const got = new Map<string, unknown[]>();
+    decodePlaces(back, flat, (obj, pos, keys) => got.set(JSON.stringify(obj), answers(flat, { at: pos, keys }, obj)));
     expect(got.size).toBe(at.size);
-    for (const [obj, p] of at) expect(got.get(JSON.stringify(obj))).toEqual(p);
+    for (const [obj, p] of at) expect(got.get(JSON.stringify(obj))).toEqual(answers(offsets, p, obj));
+    expect(got.get(JSON.stringify(inner))).toEqual([11, '2', 16, 17, '10', 14, 15, 'z', 12, 13]);
+    expect(got.get(JSON.stringify(list))).toEqual([10, '0', 11, 11, '1', 20, 20]);
+  });
+
+  it('answers no member for a key or item the collection does not have', () => {
+    const offsets: number[] = [];
+    const seq = { at: pushSeq(offsets, 5, [6, 7]) };
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    const map = { at: pushMap(offsets, 0, keys.flatMap((_, i) => [100 + i, 200 + i])), keys };
+    expect([2, -1, 0.5, '0'].map((m) => memberOffset(offsets, seq, m, false))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(memberOffset(offsets, seq, 1, true)).toBe(7);
+    // A long mapping is looked up through an index; a short one by scanning: the same answers.
+    expect([memberOffset(offsets, map, 'k39', false), memberOffset(offsets, map, 'k39', true), memberOffset(offsets, map, 'k40', false)]).toEqual([139, 239, undefined]);
   });
 
   it('refuses values JSON would change, and a list that does not fit the value', () => {
-    const arr = [NaN];
-    expect(encodePlaces(arr, () => ({ start: 0, items: [1] }))).toBeUndefined();
-    expect(encodePlaces([-0], () => ({ start: 0, items: [1] }))).toBeUndefined();
-    expect(encodePlaces([Infinity], () => ({ start: 0, items: [1] }))).toBeUndefined();
-    expect(encodePlaces({ a: [] }, (o) => (Array.isArray(o) ? undefined : { start: 0, keys: new Map() }))).toBeUndefined();
+    const one: number[] = [];
+    const seq = { at: pushSeq(one, 0, [1]) };
+    expect(encodePlaces([NaN], () => seq, one)).toBeUndefined();
+    expect(encodePlaces([-0], () => seq, one)).toBeUndefined();
+    expect(encodePlaces([Infinity], () => seq, one)).toBeUndefined();
+    const empty: number[] = [];
+    const map = { at: pushMap(empty, 0, []), keys: [] };
+    expect(encodePlaces({ a: [] }, (o) => (Array.isArray(o) ? undefined : map), empty)).toBeUndefined();
     expect(() => decodePlaces([1], [0, 1, 5, 99], () => {})).toThrow(/do not match/);
+    expect(() => decodePlaces([1, 2], [0, 1, 5], () => {})).toThrow(/do not match/);
   });
 });
 
