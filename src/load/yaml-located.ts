@@ -302,17 +302,14 @@ export function parseWithDocument(file: string, text: string, diags: DiagnosticB
         const value = convert(valueNode, depth + 1, viaAlias);
         // A plain assignment is safe: "__proto__", the one key with a setter on Object.prototype, was refused above.
         const keyAt = keyNode.range?.[0] ?? 0;
-        const valueAt = valueNode?.range?.[0] ?? keyAt;
-        // Two keys YAML tells apart can be one string (1 and "1"): the later one wins, value and positions both.
-        const again = Object.hasOwn(obj, key) ? keys.indexOf(key) : -1;
-        obj[key] = value;
-        if (again < 0) {
-          keys.push(key);
-          pairs.push(keyAt, valueAt);
-        } else {
-          pairs[2 * again] = keyAt;
-          pairs[2 * again + 1] = valueAt;
+        // YAML tells 1 and "1" (or true and "true") apart, but a key is read as its text: one of them would be lost.
+        if (Object.hasOwn(obj, key)) {
+          diags.add('MX1011', `key "${key}" is written twice in this mapping (keys are read as text, so 1 and "1" are one key); each key may appear once`, atOffset(keyAt));
+          throw new StopConversion();
         }
+        obj[key] = value;
+        keys.push(key);
+        pairs.push(keyAt, valueNode?.range?.[0] ?? keyAt);
       }
       located.placeMap(obj, node.range?.[0] ?? 0, keys, pairs);
       return obj;

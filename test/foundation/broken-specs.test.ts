@@ -82,6 +82,8 @@ const cases: Case[] = [
     apply: (d) => edit(d, 'schemas/core.yaml', (s) => replaceOnce(s, '  VersionResponse:\n', '  VersionResponse:\n    added: v1.0\n    port: {status: accepted}\n')) },
   { name: 'duplicate YAML key', code: 'MX1011', file: 'bindings/core.yaml', line: 7, column: 5,
     apply: (d) => edit(d, 'bindings/core.yaml', (s) => s + '    auth: x-matrix\n') },
+  { name: 'two YAML keys that are one text (1 and "1")', code: 'MX1011', file: 'schemas/twice.yaml', line: 3, column: 3,
+    apply: (d) => writeFileSync(path.join(d, 'spec/schemas/twice.yaml'), 'schemas:\n  "1": {type: string, description: A.}\n  1: {type: string, description: B.}\n') },
   { name: 'YAML alias bomb', code: 'MX1006', file: 'schemas/bomb.yaml', line: 6, column: 8,
     apply: (d) => writeFileSync(path.join(d, 'spec/schemas/bomb.yaml'), [
       'a: &a [x, x, x, x, x, x, x, x, x, x]',
