@@ -85,7 +85,7 @@ export function projectBlocks(blocks: RootContent[], edition: EditionId): RootCo
       if (only.includes(edition)) out.push(...projectBlocks((b as unknown as Parent).children as RootContent[], edition));
       continue;
     }
-    if ('children' in b && Array.isArray((b as Parent).children) && hasEditionBlock(b as Parent)) {
+    if ('children' in b && !PHRASING_HOLDERS.has(b.type) && Array.isArray((b as Parent).children) && hasEditionBlock(b as Parent)) {
       out.push({ ...b, children: projectBlocks((b as Parent).children as RootContent[], edition) } as RootContent);
       continue;
     }
@@ -94,8 +94,17 @@ export function projectBlocks(blocks: RootContent[], edition: EditionId): RootCo
   return out;
 }
 
+/**
+ * Nodes whose children are phrasing content (text, emphasis, links…), where
+ * no :::edition block can be: it is a container directive, flow content.
+ * Not looking inside them skips most of a document's nodes.
+ */
+const PHRASING_HOLDERS: ReadonlySet<string> = new Set([
+  'paragraph', 'heading', 'table', 'tableRow', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'leafDirective',
+]);
+
 function hasEditionBlock(p: Parent): boolean {
-  return p.children.some((c) => (c.type === 'containerDirective' && (c as { name?: string }).name === 'edition') || ('children' in c && hasEditionBlock(c as Parent)));
+  return p.children.some((c) => (c.type === 'containerDirective' && (c as { name?: string }).name === 'edition') || ('children' in c && !PHRASING_HOLDERS.has(c.type) && hasEditionBlock(c as Parent)));
 }
 
 function projectSections(sections: Section[], edition: EditionId): Section[] {
