@@ -4,10 +4,11 @@
  * anchor. Cross-references resolve through this map, inside one draft or
  * across drafts.
  */
-import type { Parent, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { DocumentIR, EditionModel, Rule, Section } from '../../src/ir/types.js';
 import { anchorPart } from './docname.js';
 import { allWith } from '../../src/ir/lookup.js';
+import { mayHoldBlocks } from '../../src/ir/flow-content.js';
 
 export type ItemKind = 'rpc' | 'binding' | 'schema' | 'block' | 'event' | 'edu' | 'rule' | 'room-version' | 'error';
 
@@ -42,7 +43,7 @@ export function forEachDirective(sections: Section[], fn: (d: DirectiveNode, s: 
   const visit = (nodes: RootContent[], s: Section): void => {
     for (const n of nodes) {
       if (n.type === 'leafDirective') fn(n as unknown as DirectiveNode, s);
-      else if ('children' in n) visit((n as Parent).children as RootContent[], s);
+      else if (mayHoldBlocks(n)) visit(n.children as RootContent[], s);
     }
   };
   for (const s of sections) {

@@ -4,8 +4,9 @@
  * blocks keep their source positions, so a changed block is matched to the
  * container it came from.
  */
-import type { Parent, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { DocumentIR, EditionId, PortRecord, PortStatus } from '../ir/types.js';
+import { mayHoldBlocks } from '../ir/flow-content.js';
 
 interface Container {
   start: number;
@@ -32,7 +33,7 @@ function containers(doc: DocumentIR): Container[] {
           out.push({ start: n.position.start.offset ?? 0, end: n.position.end.offset ?? 0, port });
         }
       }
-      if ('children' in n) visit((n as Parent).children as RootContent[]);
+      if (mayHoldBlocks(n)) visit(n.children as RootContent[]);
     }
   };
   visit(doc.mdast.children as RootContent[]);

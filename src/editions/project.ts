@@ -10,6 +10,7 @@ import type {
 } from '../ir/types.js';
 import { deepFreeze, FREEZE_SHARED } from '../ir/freeze.js';
 import { objectMemo } from '../ir/remember.js';
+import { mayHoldBlocks } from '../ir/flow-content.js';
 
 interface Scopeish<T> {
   editions?: EditionId[];
@@ -85,7 +86,7 @@ export function projectBlocks(blocks: RootContent[], edition: EditionId): RootCo
       if (only.includes(edition)) out.push(...projectBlocks((b as unknown as Parent).children as RootContent[], edition));
       continue;
     }
-    if ('children' in b && !PHRASING_HOLDERS.has(b.type) && Array.isArray((b as Parent).children) && hasEditionBlock(b as Parent)) {
+    if (mayHoldBlocks(b) && hasEditionBlock(b)) {
       out.push({ ...b, children: projectBlocks((b as Parent).children as RootContent[], edition) } as RootContent);
       continue;
     }
@@ -94,17 +95,8 @@ export function projectBlocks(blocks: RootContent[], edition: EditionId): RootCo
   return out;
 }
 
-/**
- * Nodes whose children are phrasing content (text, emphasis, links…), where
- * no :::edition block can be: it is a container directive, flow content.
- * Not looking inside them skips most of a document's nodes.
- */
-const PHRASING_HOLDERS: ReadonlySet<string> = new Set([
-  'paragraph', 'heading', 'table', 'tableRow', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'leafDirective',
-]);
-
 function hasEditionBlock(p: Parent): boolean {
-  return p.children.some((c) => (c.type === 'containerDirective' && (c as { name?: string }).name === 'edition') || ('children' in c && !PHRASING_HOLDERS.has(c.type) && hasEditionBlock(c as Parent)));
+  return p.children.some((c) => (c.type === 'containerDirective' && (c as { name?: string }).name === 'edition') || (mayHoldBlocks(c) && hasEditionBlock(c)));
 }
 
 function projectSections(sections: Section[], edition: EditionId): Section[] {

@@ -3,11 +3,12 @@
  * some editions, or with per-edition variants, carries a port record, and
  * the record is complete for its status.
  */
-import type { Parent, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { EditionId, PortRecord, SchemaNode, SourceLocation, Rule } from '../../ir/types.js';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { Check } from '../check.js';
 import { forEachSection } from '../walk.js';
+import { mayHoldBlocks } from '../../ir/flow-content.js';
 
 interface Scopeish {
   editions?: EditionId[];
@@ -123,7 +124,7 @@ export const portRecords: Check = {
                 report.add('MX3004', 'edition block has no port record; add status="…" (and origin, msc, reason or note) to :::edition{…}', { file: doc.file, line: n.position?.start.line ?? 1, column: n.position?.start.column ?? 1 });
               }
             }
-            if ('children' in n) visit((n as Parent).children as RootContent[]);
+            if (mayHoldBlocks(n)) visit(n.children as RootContent[]);
           }
         };
         visit(s.blocks);

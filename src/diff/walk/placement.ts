@@ -4,10 +4,11 @@
  * RPCs and bindings. Named schemas no directive places go with the first RPC
  * that uses them. "-" = not in any document (edition metadata, registries).
  */
-import type { Parent, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { EditionModel } from '../../ir/types.js';
 import { directRefs, reachable } from './usage.js';
 import { firstWith } from '../../ir/lookup.js';
+import { mayHoldBlocks } from '../../ir/flow-content.js';
 
 export interface Placement {
   rpc(name: string): string;
@@ -26,7 +27,7 @@ type Directive = { type: string; name?: string; attributes?: Record<string, stri
 function directives(nodes: RootContent[], fn: (d: Directive) => void): void {
   for (const n of nodes) {
     if (n.type === 'leafDirective' || n.type === 'containerDirective') fn(n as unknown as Directive);
-    if ('children' in n) directives((n as Parent).children as RootContent[], fn);
+    if (mayHoldBlocks(n)) directives(n.children as RootContent[], fn);
   }
 }
 
