@@ -87,7 +87,7 @@ export function projectBlocks(blocks: RootContent[], edition: EditionId): RootCo
       continue;
     }
     if (mayHoldBlocks(b) && hasEditionBlock(b)) {
-      out.push({ ...b, children: projectBlocks((b as Parent).children as RootContent[], edition) } as RootContent);
+      out.push({ ...b, children: projectBlocks(b.children as RootContent[], edition) } as RootContent);
       continue;
     }
     out.push(b);

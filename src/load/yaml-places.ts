@@ -42,15 +42,12 @@ export function pushSeq(offsets: number[], start: number, items: readonly number
 const SCAN_KEYS = 16;
 const KEY_INDEX = new WeakMap<readonly string[], Map<string, number>>();
 
-/**
- * The offset of a mapping's key (`value`: of its value) or of a sequence's
- * item, which is both; undefined when the collection has no such member.
- */
-export function memberOffset(offsets: ArrayLike<number>, place: Place, member: string | number, value: boolean): number | undefined {
+/** Where a mapping's key, or a sequence's item, sits in `offsets` (a key's value right after it); -1 when it has none. */
+function memberEntry(offsets: ArrayLike<number>, place: Place, member: string | number): number {
   const at = place.at;
   if (!place.keys) {
-    if (typeof member !== 'number' || !Number.isInteger(member) || member < 0 || member >= offsets[at + 1]!) return undefined;
-    return offsets[at + 2 + member];
+    if (typeof member !== 'number' || !Number.isInteger(member) || member < 0 || member >= offsets[at + 1]!) return -1;
+    return at + 2 + member;
   }
   const name = String(member);
   let i: number;
@@ -60,7 +57,17 @@ export function memberOffset(offsets: ArrayLike<number>, place: Place, member: s
     if (!index) KEY_INDEX.set(place.keys, (index = new Map(place.keys.map((k, j) => [k, j]))));
     i = index.get(name) ?? -1;
   }
-  return i < 0 ? undefined : offsets[at + 2 + 2 * i + (value ? 1 : 0)];
+  return i < 0 ? -1 : at + 2 + 2 * i;
+}
+
+/**
+ * The offset of a mapping's key (`value`: of its value) or of a sequence's
+ * item, which is both; undefined when the collection has no such member.
+ */
+export function memberOffset(offsets: ArrayLike<number>, place: Place, member: string | number, value: boolean): number | undefined {
+  const entry = memberEntry(offsets, place, member);
+  if (entry < 0) return undefined;
+  return offsets[value && place.keys ? entry + 1 : entry];
 }
 
 /**
@@ -88,9 +95,9 @@ export function encodePlaces(value: unknown, placeOf: (obj: object) => Place | u
     if (!p.keys || p.keys.length !== keys.length) return false;
     out.push(offsets[p.at]!, keys.length);
     for (const k of keys) {
-      const key = memberOffset(offsets, p, k, false);
-      if (key === undefined) return false;
-      out.push(key, memberOffset(offsets, p, k, true)!);
+      const entry = memberEntry(offsets, p, k);
+      if (entry < 0) return false;
+      out.push(offsets[entry]!, offsets[entry + 1]!);
     }
     return true;
   };
