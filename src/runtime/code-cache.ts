@@ -28,12 +28,23 @@
  * for SETTLED_MS before it was read: on a file system with coarse
  * timestamps, a file written again within the same tick could keep its
  * identity (git's "racy clean" case), and then only the hash can tell.
+ *
+ * V8 accepts bytecode only under the flags it was written under, and the
+ * CLI changes a flag at run time on large specs (src/cli/heap-growth.ts),
+ * while a worker may be loading: a file compiled before the change and one
+ * compiled after it need different entries, and a small spec's build and a
+ * large one's would otherwise overwrite each other's entry on every switch
+ * (each then compiling the 2.5 MB of ts-morph, sometimes the 9 MB
+ * compiler, from source). So an entry is named by the file and by V8's
+ * cached-data version tag (V8's version, its flags and the CPU's features)
+ * as it is when the entry is read, and as it is when it is written.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /** Below this size a file compiles in well under a millisecond; caching it costs more than it saves. */
@@ -59,7 +70,6 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
 interface Loaded {
   script: vm.Script;
   file: string;
-  entry: string;
   sourceHash: string;
   /** The file's identity when it was read, when it may stand for its text (see the module comment). */
   identity: string | undefined;
@@ -113,8 +123,13 @@ export function codeCacheStats(): CodeCacheStats {
   return { ...stats };
 }
 
-function entryPath(filename: string): string {
-  return path.join(dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}.bin`);
+/**
+ * Where the entry of `filename` is kept for bytecode read or written now:
+ * V8's version tag changes with its flags, also when they are changed
+ * while the process runs (in every thread), so it is asked at each use.
+ */
+export function entryPath(filename: string, versionTag: number = v8.cachedDataVersionTag()): string {
+  return path.join(dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}-${versionTag.toString(16)}.bin`);
 }
 
 /** What an entry's header line records. */
@@ -186,7 +201,7 @@ function runCached(mod: Module, content: string, filename: string): unknown {
   // Written later: what was compiled from source, and an entry found by its hash for a file that has an identity now
   // (copied or touched since), so that the next process knows it by that identity.
   if (!accepted || (identity !== undefined && !current!.byIdentity)) {
-    loaded.push({ script, file: filename, entry, sourceHash: sourceHash(), identity, saved: false });
+    loaded.push({ script, file: filename, sourceHash: sourceHash(), identity, saved: false });
   }
   const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
   const require = createRequire(filename);
@@ -211,13 +226,15 @@ export function saveCodeCache(): void {
     l.saved = true;
     try {
       const data = l.script.createCachedData();
+      // Named by the flags in force now, which V8 wrote into the data (they may have changed since it was compiled).
+      const entry = entryPath(l.file);
       const header = Buffer.from(`${JSON.stringify({ source: l.sourceHash, node: process.version, identity: l.identity, file: path.basename(l.file) })}\n`);
       mkdirSync(dir, { recursive: true });
       // Other mxspec processes may read or write the same entry: write aside, then rename over it in one step.
-      const tmp = `${l.entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      const tmp = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         writeFileSync(tmp, Buffer.concat([header, data]));
-        renameSync(tmp, l.entry);
+        renameSync(tmp, entry);
         stats.written++;
       } catch {
         rmSync(tmp, { force: true });

@@ -45,12 +45,18 @@ module.exports = { answer: answer(), helper: helper.name, self: this === module.
   writeFileSync(path.join(path.dirname(file), 'helper.cjs'), "module.exports = { name: 'helper' };\n");
 }
 
-function load(file: string, env: Record<string, string | undefined> = { MXSPEC_CODE_CACHE: cacheDir }): Run {
+/** A V8 flag the CLI changes at run time on large specs (src/cli/heap-growth.ts), set before the file loads or after. */
+type FlagChange = 'before-load' | 'before-save';
+const CHANGE_FLAG = "(await import('node:v8')).default.setFlagsFromString('--heap-growing-percent=80');";
+
+function load(file: string, env: Record<string, string | undefined> = { MXSPEC_CODE_CACHE: cacheDir }, flag?: FlagChange): Run {
   const script = `
     const { createRequire } = await import('node:module');
     const cc = await import(${JSON.stringify(path.join(root, 'dist/src/runtime/code-cache.js'))});
     const enabled = cc.enableCodeCache();
+    ${flag === 'before-load' ? CHANGE_FLAG : ''}
     const exports = createRequire(import.meta.url)(${JSON.stringify(file)});
+    ${flag === 'before-save' ? CHANGE_FLAG : ''}
     cc.saveCodeCache();
     console.log(JSON.stringify({ enabled, exports, stats: cc.codeCacheStats() }));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -110,6 +116,33 @@ describe('V8 code cache for large CommonJS files', () => {
       expect(run.stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
     }
     expect(load(file).stats).toMatchObject({ hits: 1 });
+  });
+
+  it('a V8 flag changed while the process runs gets entries of its own, so builds with and without it do not undo each other', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file);
+    const env = { MXSPEC_CODE_CACHE: cacheDir };
+    expect(load(file).stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
+    // V8 would reject the first entry under the changed flag: a second entry is made beside it, not over it.
+    expect(load(file, env, 'before-load').stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
+    expect(entries()).toHaveLength(2);
+    for (let i = 0; i < 2; i++) {
+      expect(load(file).stats).toMatchObject({ hits: 1, misses: 0, written: 0 });
+      expect(load(file, env, 'before-load').stats).toMatchObject({ hits: 1, misses: 0, written: 0 });
+    }
+  });
+
+  it('bytecode compiled before a flag change and saved after it is kept under the flags it was saved with', () => {
+    const file = path.join(work, 'large.cjs');
+    writeLargeModule(file);
+    const env = { MXSPEC_CODE_CACHE: cacheDir };
+    // Compiled under the default flags, written once the flag changed (as a worker loading while the CLI sets it).
+    expect(load(file, env, 'before-save').stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
+    expect(load(file, env, 'before-load').stats).toMatchObject({ hits: 1, misses: 0, written: 0 });
+    expect(load(file).stats).toMatchObject({ hits: 0, misses: 1, written: 1 });
+    expect(load(file).stats).toMatchObject({ hits: 1, misses: 0 });
+    // The default flags' entry was made beside the other one, which still serves.
+    expect(load(file, env, 'before-load').stats).toMatchObject({ hits: 1, misses: 0 });
   });
 
   it('files under the size threshold load as usual and are not cached', () => {
