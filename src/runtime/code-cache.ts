@@ -128,8 +128,8 @@ export function codeCacheStats(): CodeCacheStats {
  * V8's version tag changes with its flags, also when they are changed
  * while the process runs (in every thread), so it is asked at each use.
  */
-export function entryPath(filename: string, versionTag: number = v8.cachedDataVersionTag()): string {
-  return path.join(dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}-${versionTag.toString(16)}.bin`);
+function entryPath(filename: string): string {
+  return path.join(dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}-${v8.cachedDataVersionTag().toString(16)}.bin`);
 }
 
 /** What an entry's header line records. */

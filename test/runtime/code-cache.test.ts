@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIN_CACHED_SOURCE_BYTES, SETTLED_MS, codeCacheDir, settledIdentity } from '../../src/runtime/code-cache.js';
+import { HEAP_GROWING_PERCENT } from '../../src/cli/heap-growth.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,7 +48,7 @@ module.exports = { answer: answer(), helper: helper.name, self: this === module.
 
 /** A V8 flag the CLI changes at run time on large specs (src/cli/heap-growth.ts), set before the file loads or after. */
 type FlagChange = 'before-load' | 'before-save';
-const CHANGE_FLAG = "(await import('node:v8')).default.setFlagsFromString('--heap-growing-percent=80');";
+const CHANGE_FLAG = `(await import('node:v8')).default.setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}');`;
 
 function load(file: string, env: Record<string, string | undefined> = { MXSPEC_CODE_CACHE: cacheDir }, flag?: FlagChange): Run {
   const script = `
