@@ -9,7 +9,6 @@ import type {
   EditionId, EditionModel, EnumValue, Program, Property, RoomVersion, Rule, SchemaNode, Section, DocumentIR, Rpc,
 } from '../ir/types.js';
 import { deepFreeze, FREEZE_SHARED } from '../ir/freeze.js';
-import { objectMemo } from '../ir/remember.js';
 import { mayHoldBlocks } from '../ir/flow-content.js';
 
 interface Scopeish<T> {
@@ -17,12 +16,23 @@ interface Scopeish<T> {
   variants?: Partial<Record<EditionId, T>>;
 }
 
+/**
+ * How many times projection has met something that is scoped to editions
+ * (an `editions` list, `variants`, an `:::edition` block). Projecting an
+ * element without meeting any gives the same result for every edition, so
+ * `once` keeps that result for all of them (see there).
+ */
+let editionScoped = 0;
+
 export function isVisible(el: { editions?: EditionId[] }, edition: EditionId): boolean {
-  return !el.editions || el.editions.includes(edition);
+  if (!el.editions) return true;
+  editionScoped++;
+  return el.editions.includes(edition);
 }
 
 /** The element as the edition sees it, without its scoping keys. */
 export function pick<T extends Scopeish<T>>(el: T, edition: EditionId): T {
+  if (el.variants || el.editions) editionScoped++;
   const chosen = el.variants?.[edition] ?? el;
   const { editions: _e, variants: _v, ...rest } = chosen as T & Scopeish<T>;
   return rest as T;
@@ -82,6 +92,7 @@ export function projectBlocks(blocks: RootContent[], edition: EditionId): RootCo
   const out: RootContent[] = [];
   for (const b of blocks) {
     if (b.type === 'containerDirective' && (b as { name?: string }).name === 'edition') {
+      editionScoped++;
       const only = ((b as { attributes?: Record<string, string | null | undefined> | null }).attributes?.only ?? '').split(/[\s,]+/);
       if (only.includes(edition)) out.push(...projectBlocks((b as unknown as Parent).children as RootContent[], edition));
       continue;
@@ -136,22 +147,30 @@ function projectRoomVersion(rv: RoomVersion, edition: EditionId, displayId: stri
 }
 
 /**
- * Projected elements by source element and edition (and, for room
- * versions, the edition's identifier). Projection is pure, so projecting an
+ * Projected elements by source element, and by edition where the element
+ * has anything scoped to editions. Projection is pure, so projecting an
  * unchanged element again gives the same object: in `mxspec watch`, where
  * the parse cache keeps the elements of unchanged files, an edit changes the
- * identity of the elements of the edited file only, and the work after
- * projection (drafts, keys, diff) can tell unchanged elements by identity
- * instead of comparing their content.
+ * identity of the elements of the edited file only. And an element the
+ * editions agree on is one object in both: the work after projection (the
+ * diff, the OpenAPI and types generators, the drafts) tells unchanged and
+ * shared elements by identity instead of comparing their content.
  */
-const projected = objectMemo<string, unknown>();
+const projected = new WeakMap<object, Map<string, unknown>>();
 
-function once<S extends object, R>(source: S, variant: string, make: () => R): R {
-  return projected(source, variant, () => {
-    const out = make();
-    if (FREEZE_SHARED) deepFreeze(out);
-    return out;
-  }) as R;
+/** `detail`: what else the result depends on besides the source and the edition (a room version's identifier). */
+function once<S extends object, R>(source: S, edition: EditionId, detail: string, make: () => R): R {
+  let byKey = projected.get(source);
+  if (!byKey) projected.set(source, (byKey = new Map()));
+  const everyEdition = `*\u0000${detail}`;
+  const ownEdition = `${edition}\u0000${detail}`;
+  if (byKey.has(everyEdition)) return byKey.get(everyEdition) as R;
+  if (byKey.has(ownEdition)) return byKey.get(ownEdition) as R;
+  const scopedBefore = editionScoped;
+  const out = make();
+  if (FREEZE_SHARED) deepFreeze(out);
+  byKey.set(editionScoped === scopedBefore ? everyEdition : ownEdition, out);
+  return out;
 }
 
 export function projectEdition(program: Program, edition: EditionId): EditionModel {
@@ -166,7 +185,7 @@ function projectEditionElements(program: Program, edition: EditionId): EditionMo
   const roomVersions = program.roomVersions
     .filter((rv) => isVisible(rv, edition))
     .flatMap((rv) => {
-      const project = (displayId: string): RoomVersion & { displayId: string } => once(rv, `${edition}\u0000${displayId}`, () => projectRoomVersion(rv, edition, displayId));
+      const project = (displayId: string): RoomVersion & { displayId: string } => once(rv, edition, displayId, () => projectRoomVersion(rv, edition, displayId));
       if (!mapping.length) return [project(rv.id)];
       return mapping.filter(([, matrixId]) => matrixId === rv.id).map(([displayId]) => project(displayId));
     });
@@ -175,26 +194,26 @@ function projectEditionElements(program: Program, edition: EditionId): EditionMo
     root: program.root,
     edition: ed,
     authors: program.authors,
-    documents: program.documents.map((d) => once(d, edition, () => projectDocument(d, edition))),
+    documents: program.documents.map((d) => once(d, edition, '', () => projectDocument(d, edition))),
     rpcGroups: program.rpcGroups,
-    rpcs: program.rpcs.filter((r) => isVisible(r, edition)).map((r) => once(r, edition, () => projectRpc(r, edition))),
+    rpcs: program.rpcs.filter((r) => isVisible(r, edition)).map((r) => once(r, edition, '', () => projectRpc(r, edition))),
     bindingGroups: program.bindingGroups,
-    bindings: program.bindings.filter((b) => isVisible(b, edition) && visibleRpcs.has(b.rpc)).map((b) => once(b, edition, () => pick(b, edition))),
-    schemas: program.schemas.filter((s) => isVisible(s, edition)).map((s) => once(s, edition, () => {
+    bindings: program.bindings.filter((b) => isVisible(b, edition) && visibleRpcs.has(b.rpc)).map((b) => once(b, edition, '', () => pick(b, edition))),
+    schemas: program.schemas.filter((s) => isVisible(s, edition)).map((s) => once(s, edition, '', () => {
       const c = pick(s, edition);
       return { ...c, schema: projectSchema(c.schema, edition) };
     })),
-    contentBlocks: program.contentBlocks.filter((b) => isVisible(b, edition)).map((b) => once(b, edition, () => {
+    contentBlocks: program.contentBlocks.filter((b) => isVisible(b, edition)).map((b) => once(b, edition, '', () => {
       const c = pick(b, edition);
       return { ...c, schema: projectSchema(c.schema, edition) };
     })),
-    eventTypes: program.eventTypes.filter((e) => isVisible(e, edition)).map((e) => once(e, edition, () => {
+    eventTypes: program.eventTypes.filter((e) => isVisible(e, edition)).map((e) => once(e, edition, '', () => {
       const c = pick(e, edition);
       const out = { ...c, content: projectSchema(c.content, edition) };
       if (c.msgtypes) out.msgtypes = c.msgtypes.map((m) => ({ ...m, schema: projectSchema(m.schema, edition) }));
       return out;
     })),
-    eduTypes: program.eduTypes.filter((e) => isVisible(e, edition)).map((e) => once(e, edition, () => {
+    eduTypes: program.eduTypes.filter((e) => isVisible(e, edition)).map((e) => once(e, edition, '', () => {
       const c = pick(e, edition);
       return { ...c, content: projectSchema(c.content, edition) };
     })),

@@ -40,6 +40,48 @@ describe('projection identity', () => {
     expect(doc(ietf)).not.toBe(doc(mx));
   });
 
+  it('an element the editions agree on is one object in both; one with anything scoped to editions is projected for each', async () => {
+    const program = await load(SPEC);
+    const ietf = projectEdition(program, 'ietf');
+    const mx = projectEdition(program, 'matrix-org');
+    // Anything projection treats per edition: an `editions` list or `variants` at any depth, or an :::edition block.
+    // Authors' data (examples, defaults) is not looked into: a key there is theirs.
+    const DATA = new Set(['example', 'examples', 'default', 'const', 'loc', 'position']);
+    const scoped = (v: unknown): boolean => {
+      if (Array.isArray(v)) return v.some(scoped);
+      if (!v || typeof v !== 'object') return false;
+      const o = v as Record<string, unknown>;
+      if (o.editions !== undefined || o.variants !== undefined) return true;
+      if (o.type === 'containerDirective' && o.name === 'edition') return true;
+      return Object.entries(o).some(([k, x]) => !DATA.has(k) && scoped(x));
+    };
+    const lists = {
+      documents: (d: { id: string }) => d.id,
+      rpcs: (r: { name: string }) => r.name,
+      bindings: (b: { method: string; path: string }) => `${b.method} ${b.path}`,
+      schemas: (s: { name: string }) => s.name,
+      contentBlocks: (b: { name: string }) => b.name,
+      eventTypes: (e: { name: string }) => e.name,
+      eduTypes: (e: { name: string }) => e.name,
+    } as const;
+    const counts = { shared: 0, apart: 0 };
+    for (const [list, keyOf] of Object.entries(lists) as [keyof typeof lists, (x: never) => string][]) {
+      const other = new Map((mx[list] as object[]).map((el) => [keyOf(el as never), el]));
+      const sources = new Map((program[list] as object[]).map((el) => [keyOf(el as never), el]));
+      for (const el of ietf[list] as object[]) {
+        const key = keyOf(el as never);
+        const twin = other.get(key);
+        if (!twin) continue;
+        const isScoped = scoped(sources.get(key));
+        expect(twin === el, `${list} ${key}: ${isScoped ? 'scoped, so projected apart' : 'unscoped, so shared'}`).toBe(!isScoped);
+        counts[twin === el ? 'shared' : 'apart']++;
+      }
+    }
+    // The shipped spec has both kinds.
+    expect(counts.shared).toBeGreaterThan(50);
+    expect(counts.apart).toBeGreaterThan(10);
+  });
+
   it('after an edit, only the elements of the edited file are new', async () => {
     const dir = tempDir('mxspec-projection-');
     const spec = path.join(dir, 'spec');
