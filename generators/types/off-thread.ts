@@ -80,18 +80,16 @@ function startWorker(slot: number): Worker | undefined {
   return slots[slot];
 }
 
-/** How the types are made, in the workers and here, and whether workers keep models between requests. */
+/** How the types are made, in the workers and here. */
 let options: TypesOptions = {};
-let keepModels = false;
 
 /**
  * Set by the generator's prepare: when builds follow (mxspec watch),
- * paths.d.ts is converted piece by piece and the workers keep each
- * edition's model, so that the next build sends and converts what changed.
+ * paths.d.ts is converted piece by piece, so that the next build converts
+ * what changed.
  */
 export function configureTypes({ rebuilds }: { rebuilds: boolean }): void {
   options = { piecewisePaths: rebuilds };
-  keepModels = rebuilds;
 }
 
 /** Start the workers (and their module loading) now; cheap, and a no-op for those already running. */
@@ -134,20 +132,24 @@ async function inProcess(model: EditionModel): Promise<OutputFile[]> {
   return typesFiles(model, options);
 }
 
-/** What each worker holds of the models of each edition sent to it (a new worker holds nothing). */
-const senders = new WeakMap<Worker, Map<string, ModelSender>>();
+/**
+ * What each worker holds: the elements of the last model sent to it (a new
+ * worker holds nothing), which the next model sends as numbers. In a build
+ * both editions go to one worker, and the elements they agree on are one
+ * object in both (src/editions/project.ts), so the second edition sends
+ * only its own; in `mxspec watch` each edition has its worker, and an edit
+ * sends the elements it changed.
+ */
+const senders = new WeakMap<Worker, ModelSender>();
 
 function inWorker(w: Worker, model: EditionModel): Promise<OutputFile[]> {
-  let byEdition = senders.get(w);
-  if (!byEdition) senders.set(w, (byEdition = new Map()));
-  const sender = (keepModels && byEdition.get(model.edition.id)) || new ModelSender();
-  if (keepModels) byEdition.set(model.edition.id, sender);
-  else byEdition.delete(model.edition.id);
+  let sender = senders.get(w);
+  if (!sender) senders.set(w, (sender = new ModelSender()));
   const message = sender.encode(typesInput(model));
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, model: message, options, keep: keepModels } satisfies TypesRequest);
+    w.postMessage({ id, model: message, options } satisfies TypesRequest);
   });
 }
 

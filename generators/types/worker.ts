@@ -17,14 +17,6 @@ export interface TypesRequest {
   id: number;
   model: ModelMessage;
   options: TypesOptions;
-  /**
-   * Keep the model's elements for the edition's next request, which then
-   * sends only the elements that changed (mxspec watch). A one-shot build
-   * sends each edition once: keeping its model would only hold the first
-   * edition's elements, and everything remembered by them, in memory while
-   * the second is converted.
-   */
-  keep: boolean;
 }
 
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
@@ -57,18 +49,18 @@ const warmed = ready.then(async () => {
 // (it has one core's worth of work either way).
 let queue: Promise<unknown> = warmed;
 
-/** One receiver per edition: the editions' models are sent apart (off-thread.ts keeps one sender per edition). */
-const receivers = new Map<string, ModelReceiver>();
+/**
+ * The elements of the last model received, which the next one may send as
+ * numbers: off-thread.ts keeps one sender per worker, and sends both
+ * editions of a build to one worker.
+ */
+const receiver = new ModelReceiver();
 
 parentPort?.on('message', (req: TypesRequest) => {
   requested = true;
   // Decoded as it arrives (in order), converted in turn.
   let model: ReturnType<ModelReceiver['decode']>;
   try {
-    const edition = req.model.rest.edition.id;
-    const receiver = (req.keep && receivers.get(edition)) || new ModelReceiver();
-    if (req.keep) receivers.set(edition, receiver);
-    else receivers.delete(edition);
     model = receiver.decode(req.model);
   } catch (e) {
     parentPort?.postMessage({ id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies TypesReply);

@@ -57,6 +57,20 @@ describe('model transfer to the types worker', () => {
     expect(receiver.decode(post(reverted))).toEqual(m);
   });
 
+  it('both editions through one worker, as a build sends them: the second sends only the elements the editions do not share', () => {
+    const sender = new ModelSender();
+    const receiver = new ModelReceiver();
+    const ietf = typesInput(projectEdition(program, 'ietf'));
+    const mx = typesInput(projectEdition(program, 'matrix-org'));
+    expect(receiver.decode(post(sender.encode(ietf)))).toEqual(ietf);
+    const msg = sender.encode(mx);
+    // typesInput makes each document anew, so documents always go by value; shared elements go by number.
+    const inBoth = ELEMENT_LISTS.reduce((n, l) => n + (mx[l] as object[]).filter((el) => l !== 'documents' && (ietf[l] as object[]).includes(el)).length, 0);
+    expect(inBoth).toBeGreaterThan(100);
+    expect(byValue(msg)).toBe(total(mx) - inBoth);
+    expect(receiver.decode(post(msg))).toEqual(mx);
+  });
+
   it('a number the receiver never got is an error, not a wrong model', () => {
     const sender = new ModelSender();
     sender.encode(model()); // lost on the way
