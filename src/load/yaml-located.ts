@@ -64,9 +64,11 @@ export class LocatedYaml {
 
   private readonly aliases = new WeakMap<object, { resolve: (key: string) => { obj: object; key: string }; self: object }>();
 
-  // Only a text read in this thread records places; a value read elsewhere arrives with its list (fromJson).
-
-  /** Records where a mapping read here sits (`pairs`: each key's offset and its value's, in the order of `keys`). */
+  /**
+   * Records where a mapping read here sits (`pairs`: each key's offset and its value's, in the order of `keys`).
+   * Only a text read in this thread records places, so its list is a growing number[]; a value read elsewhere
+   * arrives with its list (fromJson) and never records.
+   */
   placeMap(obj: object, start: number, keys: readonly string[], pairs: readonly number[]): void {
     PLACES.set(obj, { owner: this, at: pushMap(this.offsets as number[], start, pairs), keys });
   }
