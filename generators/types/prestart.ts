@@ -24,6 +24,22 @@ export const TYPES_WORKER_FILE = fileURLToPath(new URL('./worker.js', import.met
 export const TYPES_WORKER_OLD_SPACE_MB = 384;
 
 /**
+ * The worker's young generation, in MB (V8's default here is 48: two 16 MB
+ * semi-spaces and room for large objects). Most of what the worker
+ * allocates is the compiler and the libraries it loads, which live as long
+ * as the worker does, so a large young generation mostly holds them a while
+ * before they are promoted anyway, and costs its pages: the first touch of
+ * a page is the expensive part of memory on a virtual machine (~13 µs a page
+ * here). With 8, a build of the shipped spec peaked 22 MiB lower (198 against
+ * 221 MiB) with 10% fewer page faults, and took 1.31 against 1.40 s and
+ * 2.32 against 2.46 s of CPU (medians of 10, alternated), although the
+ * worker collects twice as often (18 scavenges against 9, ~20 ms more). At
+ * 50× it changed nothing measurable (15.6 against 15.7 s, 28.2 s of CPU
+ * both). 4 was no better than 8, 16 a little worse.
+ */
+export const TYPES_WORKER_YOUNG_SPACE_MB = 8;
+
+/**
  * Whether a worker can run here (compiled modules; under a TypeScript runner
  * the sibling is worker.ts) and has a core of its own to run on. With one
  * core (a container limited to one CPU, `taskset -c 0`) the worker only
@@ -37,7 +53,9 @@ export function typesWorkerAvailable(): boolean {
 }
 
 export function newTypesWorker(): Worker {
-  return new Worker(TYPES_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: TYPES_WORKER_OLD_SPACE_MB } });
+  return new Worker(TYPES_WORKER_FILE, {
+    resourceLimits: { maxOldGenerationSizeMb: TYPES_WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: TYPES_WORKER_YOUNG_SPACE_MB },
+  });
 }
 
 interface Prestarted {

@@ -6,13 +6,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, SPEC, snapshotTree, tempDir } from '../helpers/cli.js';
 
 const dist = (p: string): string => path.join(ROOT, 'dist', p);
-const { prestartTypesWorker, takePrestartedTypesWorker } = (await import(dist('generators/types/prestart.js'))) as typeof import('../../generators/types/prestart.js');
+const { prestartTypesWorker, takePrestartedTypesWorker, newTypesWorker, TYPES_WORKER_YOUNG_SPACE_MB } = (await import(dist('generators/types/prestart.js'))) as typeof import('../../generators/types/prestart.js');
 
 const COUNTER = path.join(tempDir('mxspec-prestart-'), 'count-workers.cjs');
 writeFileSync(COUNTER, `
@@ -100,5 +102,19 @@ describe('the types worker started by the launcher', () => {
     await held.worker.terminate();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(takePrestartedTypesWorker()).toBeUndefined();
+  });
+
+  it('runs with a young generation smaller than V8 gives a worker by default', async () => {
+    // Read once each thread is running: Node reports the limits V8 settled on, the defaults included.
+    const limitsOf = async (w: Worker): Promise<Worker['resourceLimits']> => {
+      await once(w, 'online');
+      const limits = w.resourceLimits;
+      await w.terminate();
+      return limits;
+    };
+    const types = await limitsOf(newTypesWorker());
+    const plain = await limitsOf(new Worker('setInterval(() => {}, 1000)', { eval: true }));
+    expect(types.maxYoungGenerationSizeMb).toBe(TYPES_WORKER_YOUNG_SPACE_MB);
+    expect(types.maxYoungGenerationSizeMb).toBeLessThan(plain.maxYoungGenerationSizeMb!);
   });
 });
