@@ -8,6 +8,7 @@
 import { promises as fs, existsSync, lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from '../../generators/generator.js';
+import { writeTextFileSync } from './write-text.js';
 
 export class OutputError extends Error {
   constructor(message: string, readonly errno?: string) {
@@ -92,9 +93,9 @@ export async function writeOutputTree(outDir: string, files: OutputFile[], opts:
         dirs.add(dir);
       }
     }
-    // One file at a time: each write encodes its text into a buffer first, and at scale the outputs are
-    // over 100 MB; all at once would hold every buffer together at the build's memory peak.
-    for (const f of files) await fs.writeFile(path.join(staging, f.path), f.content);
+    // Through one reused buffer (write-text.ts): at scale the outputs are over 100 MB, and a buffer per file
+    // as large as the file is fresh memory each time, at the build's memory peak.
+    for (const f of files) writeTextFileSync(path.join(staging, f.path), f.content);
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
     if (e instanceof OutputError) throw e;

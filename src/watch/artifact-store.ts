@@ -6,10 +6,11 @@
  * produces are removed, but only inside the folders the build owns.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, promises as fs, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from '../../generators/generator.js';
 import { safeOutputPath } from '../build/write-output.js';
+import { writeTextFileSync } from '../build/write-text.js';
 
 export interface ApplyResult {
   written: string[];
@@ -113,12 +114,12 @@ export class ArtifactStore {
     const tmp = path.join(dir, `.mxspec-tmp-${process.pid}-${tempCounter++}`);
     try {
       try {
-        writeFileSync(tmp, content);
+        writeTextFileSync(tmp, content);
       } catch (e) {
         // The folder went away since it was made (someone removed out/): make it again, once.
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
         mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, content);
+        writeTextFileSync(tmp, content);
       }
       renameSync(tmp, target);
     } catch (e) {
