@@ -4,12 +4,12 @@
  *
  * Why not fs.writeFile(file, text): that encodes the whole text into a new
  * buffer first, as large as the file. At 50× the outputs are ~117 MB, some
- * files 16 MB, and each such buffer is fresh memory, mapped, touched page by
- * page and unmapped again. On a virtual machine the first touch of a page
- * is slow (~13 µs a page on the benchmark machine), and the kernel's copy
- * out of a fresh 16 MB buffer pays for it too: writing the 50× outputs took
- * 200–430 ms that way and ~35 ms through a reused 1 MiB buffer (3 runs
- * each, the same bytes).
+ * files 16 MB, and each such buffer is fresh memory, mapped, filled and
+ * unmapped again; on a virtual machine fresh memory is slow (the first
+ * touch of a page costs ~13 µs on the benchmark machine). Writing the 50×
+ * outputs with fs.promises.writeFile took 200–320 ms, most of it system
+ * time, and ~35 ms through a reused 1 MiB buffer (the same bytes; 3 runs
+ * each); in whole builds the write phase went from 670–830 to 210–350 ms.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 
