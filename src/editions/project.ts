@@ -164,8 +164,9 @@ function once<S extends object, R>(source: S, edition: EditionId, detail: string
   if (!byKey) projected.set(source, (byKey = new Map()));
   const everyEdition = `*\u0000${detail}`;
   const ownEdition = `${edition}\u0000${detail}`;
-  if (byKey.has(everyEdition)) return byKey.get(everyEdition) as R;
-  if (byKey.has(ownEdition)) return byKey.get(ownEdition) as R;
+  // Projections are objects, never undefined.
+  const known = byKey.get(everyEdition) ?? byKey.get(ownEdition);
+  if (known !== undefined) return known as R;
   const scopedBefore = editionScoped;
   const out = make();
   if (FREEZE_SHARED) deepFreeze(out);
