@@ -4,6 +4,7 @@
  * so that every piece of spec text is escaped in exactly one place.
  */
 import type { SourceLocation } from '../../src/ir/types.js';
+import { LineBuilder } from '../../src/text/line-builder.js';
 import { spaces } from '../../src/text/spaces.js';
 
 export interface XElement {
@@ -71,7 +72,7 @@ function inline(n: XNode): string {
   return `<${n.name}${attrString(n)}>${n.children.map(inline).join('')}</${n.name}>`;
 }
 
-function serialize(e: XElement, depth: number, out: string[]): void {
+function serialize(e: XElement, depth: number, out: LineBuilder): void {
   const indent = spaces(2 * depth);
   const open = `<${e.name}${attrString(e)}`;
   if (!e.children.length) {
@@ -94,11 +95,12 @@ function serialize(e: XElement, depth: number, out: string[]): void {
 }
 
 export function toXmlDocument(root: XElement): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const out = new LineBuilder();
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
   serialize(root, 0, out);
   // The final newline joined in (an empty last line): appended, it made a second copy of the whole text.
   out.push('');
-  return out.join('\n');
+  return out.join();
 }
 
 /** All text below an element. */

@@ -18,6 +18,7 @@
  * Output is deterministic: key order is the value's own.
  */
 import { objectMemo } from '../ir/remember.js';
+import { LineBuilder, type LineSink } from './line-builder.js';
 import { spaces } from './spaces.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
@@ -99,7 +100,7 @@ const remembered = objectMemo<number, string[]>();
  * Writes a block at `indent`. Its first line starts with `first` instead of
  * the indentation: an array item's "- " (or "- - "), which shares that line.
  */
-function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: string[], opts: EmitOptions): void {
+function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: LineSink, opts: EmitOptions): void {
   if (!opts.shared?.(v)) {
     blockLines(v, indent, first, out, opts);
     return;
@@ -109,12 +110,12 @@ function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, 
     blockLines(v, indent, spaces(indent), own, opts);
     return own;
   });
-  const start = out.length;
-  for (const l of lines) out.push(l);
-  if (first !== spaces(indent)) out[start] = first + out[start]!.slice(indent);
+  // The first line shares `first` (an array item's dash) in place of the indentation.
+  out.push(first === spaces(indent) ? lines[0]! : first + lines[0]!.slice(indent));
+  for (let i = 1; i < lines.length; i++) out.push(lines[i]!);
 }
 
-function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: string[], opts: EmitOptions): void {
+function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: LineSink, opts: EmitOptions): void {
   const pad = spaces(indent);
   let lead = first;
   if (Array.isArray(v)) {
@@ -141,9 +142,9 @@ function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: num
 /** The YAML text of a JSON value (what JSON.stringify would write, as YAML), ending in a newline. */
 export function jsonToYaml(value: Json, opts: EmitOptions = {}): string {
   if (!isBlock(value)) return inline(value, 0) + '\n';
-  const out: string[] = [];
+  const out = new LineBuilder();
   block(value, 0, '', out, opts);
   // The final newline joined in (an empty last line), not appended: appending made a second string to be copied into one.
   out.push('');
-  return out.join('\n');
+  return out.join();
 }
