@@ -86,6 +86,18 @@ describe('draft checks', () => {
     expect(docNameProblems(`draft-${'a'.repeat(45)}`)).toContainEqual(expect.stringContaining('limit is 50'));
   });
 
+  it('placedElements: every element in document order, with its own or its nearest ancestor\'s location, and whether it is in a <u>', () => {
+    const at = (line: number) => ({ file: 'documents/api.md', line, column: 1 });
+    const tree = el('rfc', {}, [el('middle', {}, [
+      el('section', {}, [el('t', {}, ['a ', el('u', {}, [el('em', {}, ['é'])]), ' b']), el('t', {}, ['c'], at(9))], at(5)),
+      el('section', {}, [el('name', {}, ['N'])]),
+    ])]);
+    const placed = placedElements(tree, at(1));
+    expect(placed.elements.map((e) => e.name)).toEqual(['rfc', 'middle', 'section', 't', 'u', 'em', 't', 'section', 'name']);
+    expect(placed.locs.map((l) => l.line)).toEqual([1, 1, 5, 5, 5, 5, 9, 1, 1]);
+    expect(placed.inU).toEqual([false, false, false, false, true, true, false, false, false]);
+  });
+
   it('MX7003: an xref whose target is not an anchor of the draft', () => {
     const report = new DiagnosticBag();
     const doc = { id: 'api', file: 'documents/api.md', loc: { file: 'documents/api.md', line: 1, column: 1 } } as never;
