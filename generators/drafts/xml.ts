@@ -16,12 +16,22 @@ export interface XElement {
 }
 export type XNode = XElement | string;
 
+/**
+ * What an element without attributes holds: one object for all of them (at
+ * 50× a draft has ~150 000 elements, most without attributes). Frozen, so
+ * that setting an attribute on one of them fails loudly rather than giving
+ * it to every other.
+ */
+const NO_ATTRS: Record<string, string | undefined> = Object.freeze({});
+
 /** Builds an element; undefined attributes are dropped, attribute order is the order given. */
-export function el(name: string, attrs: Record<string, string | number | boolean | undefined> = {}, children: XNode[] = [], loc?: SourceLocation): XElement {
-  const a: Record<string, string | undefined> = {};
+export function el(name: string, attrs?: Record<string, string | number | boolean | undefined>, children: XNode[] = [], loc?: SourceLocation): XElement {
+  let a = NO_ATTRS;
   for (const k in attrs) {
     const v = attrs[k];
-    if (v !== undefined) a[k] = String(v);
+    if (v === undefined) continue;
+    if (a === NO_ATTRS) a = {};
+    a[k] = typeof v === 'string' ? v : String(v);
   }
   const e: XElement = { name, attrs: a, children };
   if (loc) e.loc = loc;

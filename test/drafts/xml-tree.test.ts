@@ -1,0 +1,37 @@
+/**
+ * The drafts' element tree (generators/drafts/xml.ts): how `el` keeps
+ * attributes, and that elements without any share one frozen object, so
+ * that an attribute set on one later cannot appear on all the others.
+ */
+import { describe, expect, it } from 'vitest';
+import { el, toXmlDocument } from '../../generators/drafts/xml.js';
+
+describe('el', () => {
+  it('keeps attributes in the order given, as strings, without the undefined ones', () => {
+    const e = el('section', { anchor: 'a', numbered: false, toc: undefined, level: 2 });
+    expect(e.attrs).toEqual({ anchor: 'a', numbered: 'false', level: '2' });
+    expect(Object.keys(e.attrs)).toEqual(['anchor', 'numbered', 'level']);
+    expect(toXmlDocument(e)).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<section anchor="a" numbered="false" level="2"/>\n');
+  });
+
+  it('gives elements without attributes one frozen object: setting an attribute on one throws instead of reaching them all', () => {
+    const a = el('t');
+    const b = el('t', {}, ['x']);
+    const c = el('t', { anchor: undefined });
+    expect(a.attrs).toBe(b.attrs);
+    expect(c.attrs).toBe(a.attrs);
+    expect(Object.isFrozen(a.attrs)).toBe(true);
+    expect(() => {
+      a.attrs.anchor = 'x';
+    }).toThrow(TypeError);
+    expect(b.attrs.anchor).toBeUndefined();
+  });
+
+  it('gives each element with attributes its own object, which can be changed (cross-draft section numbers are set later)', () => {
+    const x = el('xref', { target: 'draft-a' });
+    const y = el('xref', { target: 'draft-a' });
+    x.attrs.section = '3';
+    expect(y.attrs).toEqual({ target: 'draft-a' });
+    expect(toXmlDocument(el('t', {}, [x]))).toContain('<xref target="draft-a" section="3"/>');
+  });
+});
