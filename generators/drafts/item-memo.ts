@@ -150,9 +150,7 @@ function record<T>(item: T, ctx: RenderContext, render: (item: T, ctx: RenderCon
 }
 
 function cloneElement(e: XElement): XElement {
-  const c: XElement = { name: e.name, attrs: { ...e.attrs }, children: e.children.map((n) => (isElement(n) ? cloneElement(n) : n)) };
-  if (e.loc) c.loc = e.loc;
-  return c;
+  return { name: e.name, attrs: { ...e.attrs }, children: e.children.map((n) => (isElement(n) ? cloneElement(n) : n)), loc: e.loc };
 }
 
 function at(root: XElement, path: Path): XElement {

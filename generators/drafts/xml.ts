@@ -33,9 +33,8 @@ export function el(name: string, attrs?: Record<string, string | number | boolea
     if (a === NO_ATTRS) a = {};
     a[k] = typeof v === 'string' ? v : String(v);
   }
-  const e: XElement = { name, attrs: a, children };
-  if (loc) e.loc = loc;
-  return e;
+  // `loc` always present, undefined or not: elements of one shape keep the walks over them monomorphic.
+  return { name, attrs: a, children, loc };
 }
 
 export function isElement(n: XNode | undefined): n is XElement {

@@ -4,7 +4,8 @@
  * that an attribute set on one later cannot appear on all the others.
  */
 import { describe, expect, it } from 'vitest';
-import { el, toXmlDocument } from '../../generators/drafts/xml.js';
+import { el, isElement, toXmlDocument, type XElement } from '../../generators/drafts/xml.js';
+import { markNonAscii } from '../../generators/drafts/non-ascii.js';
 
 describe('el', () => {
   it('keeps attributes in the order given, as strings, without the undefined ones', () => {
@@ -33,5 +34,22 @@ describe('el', () => {
     x.attrs.section = '3';
     expect(y.attrs).toEqual({ target: 'draft-a' });
     expect(toXmlDocument(el('t', {}, [x]))).toContain('<xref target="draft-a" section="3"/>');
+  });
+
+  it('makes every element with the same keys in the same order, located or not, also where non-ASCII marking splits one (one shape for the walks)', () => {
+    const loc = { file: 'documents/api.md', line: 3, column: 1 };
+    const root = el('rfc', {}, [el('middle', {}, [el('t', {}, ['a é b ', el('em', {}, ['x ü y'])], loc), el('t', { anchor: 'p' }, ['plain'])])]);
+    markNonAscii(root);
+    const shapes = new Set<string>();
+    const names: string[] = [];
+    const walk = (e: XElement): void => {
+      shapes.add(Object.keys(e).join(','));
+      names.push(e.name);
+      for (const c of e.children) if (isElement(c)) walk(c);
+    };
+    walk(root);
+    // "é" marked in the <t>; the <em> split around its marked run: two <em> copies beside a <u>.
+    expect(names).toEqual(['rfc', 'middle', 't', 'u', 'em', 'u', 'em', 't']);
+    expect([...shapes]).toEqual(['name,attrs,children,loc']);
   });
 });
