@@ -1,7 +1,8 @@
 /**
  * The drafts' element tree (generators/drafts/xml.ts): how `el` keeps
- * attributes, and that elements without any share one frozen object, so
- * that an attribute set on one later cannot appear on all the others.
+ * attributes; that elements without any share one frozen object, so that
+ * an attribute set on one later cannot appear on all the others; and that
+ * every element, also one split off by non-ASCII marking, has one shape.
  */
 import { describe, expect, it } from 'vitest';
 import { el, isElement, toXmlDocument, type XElement } from '../../generators/drafts/xml.js';
