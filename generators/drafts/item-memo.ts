@@ -150,7 +150,8 @@ function record<T>(item: T, ctx: RenderContext, render: (item: T, ctx: RenderCon
 }
 
 function cloneElement(e: XElement): XElement {
-  return { name: e.name, attrs: { ...e.attrs }, children: e.children.map((n) => (isElement(n) ? cloneElement(n) : n)), loc: e.loc };
+  // Through el: attributes copied (a replay sets cross-draft numbers on its own copy), and the one element shape.
+  return el(e.name, e.attrs, e.children.map((n) => (isElement(n) ? cloneElement(n) : n)), e.loc);
 }
 
 function at(root: XElement, path: Path): XElement {

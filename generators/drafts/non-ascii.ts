@@ -57,7 +57,7 @@ function lift(n: XNode): XNode[] {
   const out: XNode[] = [];
   let run: XNode[] = [];
   const close = (): void => {
-    if (run.length) out.push({ name: n.name, attrs: n.attrs, children: run, loc: n.loc });
+    if (run.length) out.push(el(n.name, n.attrs, run, n.loc));
     run = [];
   };
   for (const p of parts) {
