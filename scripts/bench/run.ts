@@ -119,6 +119,8 @@ interface Row {
   a: { label: string; s: Summary; rssKb?: number };
   b?: { label: string; s: Summary; rssKb?: number };
   ratio?: number;
+  /** The ratios of each counted round's two runs (see roundRatios), when the row pairs two series run in the same rounds. */
+  rounds?: Summary;
   target?: string;
   met?: boolean;
   note?: string;
@@ -140,15 +142,29 @@ const fmt = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s
 const span = (s: Summary): string => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})`;
 const mib = (kb?: number): string => (kb === undefined ? '' : `${(kb / 1024).toFixed(0)} MiB`);
 
+/**
+ * The ratio of the two runs of each counted round. A round runs every
+ * command of a case once, one after the other, so the two runs of a round
+ * share the machine's state of that moment: the spread of these ratios says
+ * how far one measurement of the ratio can stray on this machine, which the
+ * spread of each side's times alone does not (both move with the machine).
+ */
+export function roundRatios(a: Series, b: Series): number[] {
+  const n = Math.min(a.samples.length, b.samples.length);
+  return Array.from({ length: n }, (_, i) => a.samples[i]!.ms / b.samples[i]!.ms);
+}
+
 function pair(what: string, a: Series, b: Series, target?: { max: number; text: string }): Row {
   const sa = summarize(times(a));
   const sb = summarize(times(b));
   const ratio = sa.median / sb.median;
+  const rounds = roundRatios(a, b);
   return {
     what,
     a: { label: a.label, s: sa, rssKb: peakRssKb(a) },
     b: { label: b.label, s: sb, rssKb: peakRssKb(b) },
     ratio,
+    rounds: rounds.length > 1 ? summarize(rounds) : undefined,
     target: target?.text,
     met: target ? ratio <= target.max : undefined,
   };
@@ -618,7 +634,10 @@ function toolVersion(bin: string, args: string[]): string {
 
 export function renderCases(cases: CaseReport[], o: Options): string {
   const out: string[] = [];
-  out.push(`Each case runs both sides as whole processes (except where noted), alternated, ${o.warmup} warm-up round(s) then ${o.runs} counted runs. Times are medians (min–max).`, '');
+  out.push(
+    `Each case runs both sides as whole processes (except where noted), alternated, ${o.warmup} warm-up round(s) then ${o.runs} counted runs. Times are medians (min–max). A ratio is that of the medians; where both sides ran in the same rounds, the range after it is the lowest and highest ratio of one round's two runs, which ran one after the other: how far a single measurement of the ratio strays on this machine.`,
+    '',
+  );
   out.push('| # | Measure | mxspec | peer | ratio | target | |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const c of cases) {
     if (c.skipped) out.push(`| ${c.n} | ${c.title} | — | — | — | — | skipped: ${c.skipped} |`);
@@ -626,7 +645,7 @@ export function renderCases(cases: CaseReport[], o: Options): string {
       const a = r.note ?? `${span(r.a.s)}${r.a.rssKb ? `, ${mib(r.a.rssKb)} peak` : ''}`;
       const b = r.b ? `${r.b.label}: ${span(r.b.s)}${r.b.rssKb ? `, ${mib(r.b.rssKb)} peak` : ''}` : '';
       const verdict = r.verdict ?? (r.met === undefined ? '' : r.met ? 'met' : '**missed**');
-      out.push(`| ${c.n} | ${r.what} | ${a} | ${b} | ${r.ratio === undefined ? '' : fmtRatio(r.ratio)} | ${r.target ?? ''} | ${verdict} |`);
+      out.push(`| ${c.n} | ${r.what} | ${a} | ${b} | ${ratioCell(r)} | ${r.target ?? ''} | ${verdict} |`);
     }
   }
   out.push('');
@@ -639,6 +658,12 @@ export function renderCases(cases: CaseReport[], o: Options): string {
   }
   for (const g of shared) out.push(`**Cases ${listOf(g.cases)}.** ${g.notes.join(' ')}`, '');
   return out.join('\n');
+}
+
+/** "1.06", or "1.06 (0.95–1.15 by round)" with the spread of the rounds' ratios. */
+export function ratioCell(r: Pick<Row, 'ratio' | 'rounds'>): string {
+  if (r.ratio === undefined) return '';
+  return r.rounds ? `${fmtRatio(r.ratio)} (${fmtRatio(r.rounds.min)}–${fmtRatio(r.rounds.max)} by round)` : fmtRatio(r.ratio);
 }
 
 /** "1, 3 and 5". */

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BenchUsageError, fmtRatio, parseArgs, readStatsTable, renderCases, shareNotes, spliceReport, type CaseReport } from '../../scripts/bench/run.js';
+import { BenchUsageError, fmtRatio, parseArgs, ratioCell, readStatsTable, renderCases, roundRatios, shareNotes, spliceReport, type CaseReport } from '../../scripts/bench/run.js';
+import { summarize, type Series } from '../../scripts/bench/measure.js';
 import { formatTimings } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -18,6 +19,25 @@ describe('bench report', () => {
     expect(fmtRatio(0.5)).toBe('0.50');
     expect(fmtRatio(1.2249)).toBe('1.22');
     expect(fmtRatio(21.357)).toBe('21.36');
+  });
+
+  it("pairs each counted round's two runs for the spread of the ratio, which the two sides' own spreads do not show", () => {
+    // The machine slows down over the rounds; mxspec stays at 0.9 of the peer in every round.
+    const series = (label: string, ms: number[]): Series => ({ label, samples: ms.map((x) => ({ ms: x })) });
+    const a = series('mxspec', [900, 1350, 1800, 1125, 990]);
+    const b = series('peer', [1000, 1500, 2000, 1250, 1100]);
+    expect(roundRatios(a, b).map((r) => r.toFixed(3))).toEqual(['0.900', '0.900', '0.900', '0.900', '0.900']);
+    // Series of unequal length (a probe that reported fewer runs) pair only the rounds both have.
+    expect(roundRatios(series('x', [2, 4, 6]), series('y', [1, 2]))).toEqual([2, 2]);
+    const rounds = summarize([0.95, 1.15, 1.02]);
+    expect(ratioCell({ ratio: 1.0623, rounds })).toBe('1.06 (0.95–1.15 by round)');
+    expect(ratioCell({ ratio: 0.098 })).toBe('0.098');
+    expect(ratioCell({})).toBe('');
+    const text = renderCases(
+      [{ n: 1, title: 'One', rows: [{ what: 'build ÷ peer', a: { label: 'mxspec', s: summarize([1, 2]) }, b: { label: 'peer', s: summarize([1, 2]) }, ratio: 1.0623, rounds, target: '≤ 0.5', met: false }], notes: [] }],
+      { runs: 5, warmup: 1 } as Parameters<typeof renderCases>[1],
+    );
+    expect(text).toContain('| 1.06 (0.95–1.15 by round) | ≤ 0.5 | **missed** |');
   });
 
   it('replaces the generated block and keeps the hand-written text around it', () => {
