@@ -3,7 +3,7 @@
  * output, prints, and decides exit status: 0 ok, 1 errors found, 2 usage.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,18 +14,12 @@ import { CHECKS } from '../checks/registry.js';
 import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
 import { buildSpec } from './commands/build.js';
+import { resolveSpecDir } from './spec-dir.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** The spec folder: --spec, else ./spec, else the spec shipped with mxspec. */
-export function resolveSpecDir(opt: string | undefined): string {
-  if (opt) return opt;
-  if (existsSync(path.join(process.cwd(), 'spec', 'editions.yaml'))) return 'spec';
-  return path.join(PACKAGE_ROOT, 'spec');
 }
 
 export class UsageError extends Error {}

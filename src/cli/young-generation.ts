@@ -23,9 +23,9 @@
  * is left as it is.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sourceBytes } from './heap-growth.js';
+import { resolveSpecDir } from './spec-dir.js';
 
 /**
  * From this size of sources on. Measured against the build in one process
@@ -38,14 +38,15 @@ export const LARGE_SPEC_SEMI_SPACE_BYTES = 10 * 1024 * 1024;
 export const LARGE_SPEC_SEMI_SPACE_MB = 32;
 export const SEMI_SPACE_FLAG = `--max-semi-space-size=${LARGE_SPEC_SEMI_SPACE_MB}`;
 
-/** Where `build` reads the spec from, as the CLI decides it (src/cli/main.ts resolveSpecDir), or undefined for the shipped spec. */
-export function specDirOf(args: readonly string[], cwd: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
+/** Where `build` reads the spec from: its --spec (`--spec DIR` or `--spec=DIR`) or the CLI's default, as an absolute path. */
+export function specDirOf(args: readonly string[], cwd: string): string {
+  let given: string | undefined;
+  for (let i = 0; i < args.length && given === undefined; i++) {
     const a = args[i]!;
-    if (a === '--spec') return args[i + 1] === undefined ? undefined : path.resolve(cwd, args[i + 1]!);
-    if (a.startsWith('--spec=')) return path.resolve(cwd, a.slice('--spec='.length));
+    if (a === '--spec') given = args[i + 1] ?? '';
+    else if (a.startsWith('--spec=')) given = a.slice('--spec='.length);
   }
-  return existsSync(path.join(cwd, 'spec', 'editions.yaml')) ? path.join(cwd, 'spec') : undefined;
+  return path.resolve(cwd, resolveSpecDir(given, cwd));
 }
 
 export interface LaunchContext {
@@ -67,8 +68,7 @@ export function largeSpecNodeFlags(ctx: LaunchContext): string[] | undefined {
   const command = ctx.args.find((a) => !a.startsWith('-'));
   if (command !== 'build') return undefined;
   if (ctx.execArgv.length > 0 || (ctx.env.NODE_OPTIONS ?? '').trim() !== '') return undefined;
-  const specDir = specDirOf(ctx.args, ctx.cwd);
-  if (specDir === undefined || sourceBytes(specDir, LARGE_SPEC_SEMI_SPACE_BYTES) <= LARGE_SPEC_SEMI_SPACE_BYTES) return undefined;
+  if (sourceBytes(specDirOf(ctx.args, ctx.cwd), LARGE_SPEC_SEMI_SPACE_BYTES) <= LARGE_SPEC_SEMI_SPACE_BYTES) return undefined;
   return [SEMI_SPACE_FLAG];
 }
 

@@ -11,7 +11,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { resolveSpecDir, type Io } from '../main.js';
+import type { Io } from '../main.js';
+import { resolveSpecDir } from '../spec-dir.js';
 import { versionedName } from '../../../generators/drafts/docname.js';
 
 interface DraftEntry {

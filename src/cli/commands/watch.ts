@@ -1,7 +1,8 @@
 /** `mxspec watch` — incremental rebuilds on every change to the spec (src/watch/). */
 import { Option, type Command } from 'commander';
 import type { EditionId } from '../../ir/types.js';
-import { collectEdition, formatTimings, printDiagnostics, resolveSpecDir, type Io } from '../main.js';
+import { collectEdition, formatTimings, printDiagnostics, type Io } from '../main.js';
+import { resolveSpecDir } from '../spec-dir.js';
 import { createWatcher } from '../../watch/watcher.js';
 import type { RebuildResult } from '../../watch/incremental-build.js';
 import { boundHeapGrowthForLargeSpec } from '../heap-growth.js';
