@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './package-root.js';
+import { largeSpecNodeFlags } from '../../src/cli/young-generation.js';
 import { formatSummary, summarizeProfile, threadRole, type CpuProfile, type ThreadSummary } from './cpu-profile.js';
 
 const ROOT = packageRoot(import.meta.url);
@@ -90,13 +91,25 @@ export function summarizeProfiles(dir: string, opts: { bucketMs: number; top: nu
   }));
 }
 
+/**
+ * Node's command line for the profiled build. The launcher leaves Node
+ * started with flags of its own as it is (src/cli/young-generation.ts), so
+ * the flags it would start this build with (larger semi-spaces on a large
+ * spec) are given here: the profile is of the build as it runs unprofiled.
+ */
+export function profiledBuildArgs(opts: Pick<ProfileOptions, 'spec'>, profilesDir: string, outDir: string, env: NodeJS.ProcessEnv): string[] {
+  const buildArgs = ['build', '--spec', path.resolve(opts.spec), '--out', outDir];
+  const launchFlags = largeSpecNodeFlags({ args: buildArgs, execArgv: [], env, cwd: process.cwd() }) ?? [];
+  return ['--cpu-prof', `--cpu-prof-dir=${profilesDir}`, ...launchFlags, path.join(ROOT, 'bin/mxspec.js'), ...buildArgs];
+}
+
 /** Runs one build under --cpu-prof and summarises it; throws when the build fails. */
 export function profileBuild(opts: ProfileOptions): ProfiledThread[] {
   const work = mkdtempSync(path.join(tmpdir(), 'mxspec-profile-'));
   try {
     const profiles = path.join(work, 'profiles');
-    const args = ['--cpu-prof', `--cpu-prof-dir=${profiles}`, path.join(ROOT, 'bin/mxspec.js'), 'build', '--spec', path.resolve(opts.spec), '--out', path.join(work, 'out')];
     const env = { ...process.env, ...(opts.bundle ? {} : { MXSPEC_BUNDLE: 'off' }) };
+    const args = profiledBuildArgs(opts, profiles, path.join(work, 'out'), env);
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`the build failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
     if (opts.keep) cpSync(profiles, opts.keep, { recursive: true });

@@ -1,6 +1,6 @@
 /** Runs the mxspec CLI in-process (fast) or as a real process (exit codes, signals). */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,18 @@ export async function runCliInProcess(args: string[]): Promise<RunResult> {
 export function copySpec(prefix = 'mxspec-spec-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   cpSync(SPEC, path.join(dir, 'spec'), { recursive: true });
+  return dir;
+}
+
+/**
+ * A copy of the shipped spec made `bytes` larger by a README the loader does
+ * not read: it builds like the shipped one, but counts as a spec that large
+ * (src/cli/heap-growth.ts, src/cli/young-generation.ts). The spec folder is
+ * `<returned>/spec`.
+ */
+export function paddedSpec(bytes: number, prefix = 'mxspec-padded-'): string {
+  const dir = copySpec(prefix);
+  writeFileSync(path.join(dir, 'spec/README.md'), `# Padding\n\n${'Not a source file. '.repeat(Math.ceil(bytes / 19))}\n`);
   return dir;
 }
 

@@ -5,9 +5,12 @@
  * --cpu-prof. No timing is asserted (benchmarks only).
  */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeProfile, threadRole, placeOf, formatSummary, type CpuProfile } from '../../scripts/bench/cpu-profile.js';
-import { parseProfileArgs, profileBuild, threadIdOf } from '../../scripts/bench/profile-build.js';
+import { parseProfileArgs, profileBuild, profiledBuildArgs, threadIdOf } from '../../scripts/bench/profile-build.js';
+import { LARGE_SPEC_SEMI_SPACE_BYTES, SEMI_SPACE_FLAG } from '../../src/cli/young-generation.js';
+import { BIN, paddedSpec } from '../helpers/cli.js';
 
 const OWN = 'file:///work/pkg/dist/src/parse/markdown.js';
 const LIB = 'file:///work/pkg/node_modules/micromark/lib/index.js';
@@ -98,6 +101,18 @@ describe('profile-build', () => {
     expect(() => parseProfileArgs(['--bucket', '0'])).toThrow(/whole number above 0/);
     expect(() => parseProfileArgs(['--top'])).toThrow(/needs a value/);
     expect(() => parseProfileArgs(['--fast'])).toThrow(/unknown argument "--fast"/);
+  });
+
+  it('profiles a large spec with the Node flags the launcher would start its build with', () => {
+    const env = { NODE_OPTIONS: '' };
+    const small = profiledBuildArgs({ spec: 'spec' }, '/tmp/p', '/tmp/o', env);
+    expect(small.slice(0, 3)).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p', BIN]);
+    expect(small.slice(3)).toEqual(['build', '--spec', path.resolve('spec'), '--out', '/tmp/o']);
+    const large = path.join(paddedSpec(LARGE_SPEC_SEMI_SPACE_BYTES + 4096, 'mxspec-profile-large-'), 'spec');
+    const args = profiledBuildArgs({ spec: large }, '/tmp/p', '/tmp/o', env);
+    // Node's flags come before the script; the build's arguments are unchanged.
+    expect(args.slice(0, 4)).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p', SEMI_SPACE_FLAG, BIN]);
+    expect(args.slice(4)).toEqual(['build', '--spec', large, '--out', '/tmp/o']);
   });
 
   // With one core the build makes its types in-process (generators/types/prestart.ts): no types worker to profile.

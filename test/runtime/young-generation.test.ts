@@ -11,15 +11,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LARGE_SPEC_BYTES } from '../../src/cli/heap-growth.js';
 import { LARGE_SPEC_SEMI_SPACE_BYTES, LARGE_SPEC_SEMI_SPACE_MB, SEMI_SPACE_FLAG, largeSpecNodeFlags, mainSemiSpaceMb, specDirOf } from '../../src/cli/young-generation.js';
-import { BIN, ROOT, copySpec, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, copySpec, paddedSpec, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 
-/** A copy of the shipped spec made `bytes` larger by a README the loader does not read: it builds like the shipped one. */
-function paddedSpec(bytes: number): string {
-  const dir = copySpec('mxspec-young-');
-  writeFileSync(path.join(dir, 'spec/README.md'), `# Padding\n\n${'Not a source file. '.repeat(Math.ceil(bytes / 19))}\n`);
-  return dir;
-}
-const largeSpec = (): string => paddedSpec(LARGE_SPEC_SEMI_SPACE_BYTES + 4096);
+const largeSpec = (): string => paddedSpec(LARGE_SPEC_SEMI_SPACE_BYTES + 4096, 'mxspec-young-');
 
 const noOptions = { NODE_OPTIONS: '' };
 const ctx = (args: string[], cwd: string, more: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) => ({
