@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 const args = process.argv.slice(2);
 const command = args.find((a) => !a.startsWith('-'));
 
-// `build` of a large spec runs in Node started again with a larger young generation for its main thread, which only
-// Node's command line can set (src/cli/young-generation.ts); this process then only waits for it.
+// `build`, `check` and `diff` of a large spec run in Node started again with a larger young generation for its main
+// thread, which only Node's command line can set (src/cli/young-generation.ts decides which commands, and when); this
+// process then only waits for it.
 const youngGeneration = fileURLToPath(new URL('../dist/src/cli/young-generation.js', import.meta.url));
 let status;
-if (command === 'build' && existsSync(youngGeneration)) {
+if (command !== undefined && existsSync(youngGeneration)) {
   const { largeSpecNodeFlags, runInNewNode } = await import('../dist/src/cli/young-generation.js');
   const flags = largeSpecNodeFlags({ args, execArgv: process.execArgv, env: process.env, cwd: process.cwd() });
   if (flags) status = await runInNewNode(flags, fileURLToPath(import.meta.url), args);

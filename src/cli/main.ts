@@ -15,6 +15,7 @@ import { EDITION_IDS, type EditionId } from '../ir/types.js';
 import { registerExtraCommands } from './extra-commands.js';
 import { buildSpec } from './commands/build.js';
 import { resolveSpecDir } from './spec-dir.js';
+import { semiSpaceStatsNote } from './young-generation.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -140,7 +141,7 @@ export function buildProgram(io: Io = processIo): Command {
       exitCode = exitFor(result.diagnostics, Boolean(opts.warnAsError));
       if (opts.stats) {
         const table = formatTimings([...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
-        io.err(`mxspec check --stats (${result.sourceFiles.length} source files)\n${table}`);
+        io.err(`mxspec check --stats (${result.sourceFiles.length} source files${semiSpaceStatsNote()})\n${table}`);
       }
       if (format === 'text') io.err(`mxspec check: ${diagnosticSummary(result.diagnostics)}\n`);
     });

@@ -1,16 +1,18 @@
 /**
- * `build` of a large spec runs in Node started again with a larger young
- * generation for its main thread (src/cli/young-generation.ts, started by
- * bin/mxspec.js). The decision is tested in-process; the launcher as real
- * processes: the same files, diagnostics and exit status as a build in one
- * process, and a signal to the launcher reaches the build.
+ * `build`, `check` and `diff` of a large spec run in Node started again with
+ * a larger young generation for its main thread (src/cli/young-generation.ts,
+ * started by bin/mxspec.js). The decision is tested in-process; the launcher
+ * as real processes: the same files, reports, diagnostics and exit status as
+ * in one process, and a signal to the launcher reaches the build.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LARGE_SPEC_BYTES } from '../../src/cli/heap-growth.js';
-import { LARGE_SPEC_SEMI_SPACE_BYTES, LARGE_SPEC_SEMI_SPACE_MB, SEMI_SPACE_FLAG, largeSpecNodeFlags, mainSemiSpaceMb, specDirOf } from '../../src/cli/young-generation.js';
+import {
+  LARGE_SPEC_COMMANDS, LARGE_SPEC_SEMI_SPACE_BYTES, LARGE_SPEC_SEMI_SPACE_MB, SEMI_SPACE_FLAG, largeSpecNodeFlags, mainSemiSpaceMb, semiSpaceStatsNote, specDirOf,
+} from '../../src/cli/young-generation.js';
 import { BIN, ROOT, copySpec, paddedSpec, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 
 const largeSpec = (): string => paddedSpec(LARGE_SPEC_SEMI_SPACE_BYTES + 4096, 'mxspec-young-');
@@ -23,11 +25,11 @@ const ctx = (args: string[], cwd: string, more: { execArgv?: string[]; env?: Nod
   env: more.env ?? {},
 });
 
-describe('a larger young generation for builds of large specs', () => {
+describe('a larger young generation for builds, checks and diffs of large specs', () => {
   const large = largeSpec();
   const small = copySpec('mxspec-young-small-');
 
-  it('is asked for by `build` of a spec over its size bound, wherever --spec points, and by nothing else', () => {
+  it('is asked for by `build`, `check` and `diff` of a spec over its size bound, wherever --spec points, and by nothing else', () => {
     const spec = path.join(large, 'spec');
     expect(largeSpecNodeFlags(ctx(['build', '--spec', spec], ROOT))).toEqual([SEMI_SPACE_FLAG]);
     expect(largeSpecNodeFlags(ctx(['build', `--spec=${spec}`, '--out', '/tmp/x'], ROOT))).toEqual([SEMI_SPACE_FLAG]);
@@ -40,7 +42,16 @@ describe('a larger young generation for builds of large specs', () => {
     // Large enough for the heap-growth bound (src/cli/heap-growth.ts), not for this.
     expect(largeSpecNodeFlags(ctx(['build', '--spec', path.join(paddedSpec(LARGE_SPEC_BYTES + 4096), 'spec')], ROOT))).toBeUndefined();
     expect(largeSpecNodeFlags(ctx(['build'], tempDir('mxspec-young-empty-')))).toBeUndefined();
-    for (const command of ['check', 'watch', 'diff', 'import']) expect(largeSpecNodeFlags(ctx([command, '--spec', spec], ROOT))).toBeUndefined();
+    expect(LARGE_SPEC_COMMANDS).toEqual(['build', 'check', 'diff']);
+    expect(largeSpecNodeFlags(ctx(['check', '--spec', spec, '--format', 'json'], ROOT))).toEqual([SEMI_SPACE_FLAG]);
+    expect(largeSpecNodeFlags(ctx(['diff', 'ietf', 'matrix-org', `--spec=${spec}`], ROOT))).toEqual([SEMI_SPACE_FLAG]);
+    expect(largeSpecNodeFlags(ctx(['check'], large))).toEqual([SEMI_SPACE_FLAG]);
+    expect(largeSpecNodeFlags(ctx(['check', '--spec', path.join(small, 'spec')], ROOT))).toBeUndefined();
+    // `watch` stays in the launcher's process (a Ctrl-C would reach it twice), and so does what reads no spec.
+    for (const command of ['watch', 'import', 'draft', 'help']) expect(largeSpecNodeFlags(ctx([command, '--spec', spec], ROOT))).toBeUndefined();
+    for (const asks of ['--help', '-h']) expect(largeSpecNodeFlags(ctx(['build', '--spec', spec, asks], ROOT))).toBeUndefined();
+    expect(largeSpecNodeFlags(ctx(['check', '--list-checks', '--spec', spec], ROOT))).toBeUndefined();
+    expect(largeSpecNodeFlags(ctx(['--version'], large))).toBeUndefined();
   });
 
   it("leaves Node started with flags of its own as it is (a profiler, an inspector, the user's heap flags)", () => {
@@ -54,6 +65,31 @@ describe('a larger young generation for builds of large specs', () => {
     expect(mainSemiSpaceMb([SEMI_SPACE_FLAG])).toBe(LARGE_SPEC_SEMI_SPACE_MB);
     expect(mainSemiSpaceMb(['--max_semi_space_size=8', '--cpu-prof'])).toBe(8);
     expect(mainSemiSpaceMb(['--max-old-space-size=2048'])).toBeUndefined();
+    expect(semiSpaceStatsNote([SEMI_SPACE_FLAG])).toBe(`; main thread's semi-spaces ${LARGE_SPEC_SEMI_SPACE_MB} MB`);
+    expect(semiSpaceStatsNote([])).toBe('');
+  });
+
+  it('checks and diffs in the new Node as in one process', () => {
+    const spec = path.join(large, 'spec');
+    const check = runCli(['check', '--spec', spec, '--stats'], { env: noOptions });
+    expect(check.code).toBe(0);
+    expect(check.stderr).toContain(`main thread's semi-spaces ${LARGE_SPEC_SEMI_SPACE_MB} MB`);
+    expect(check.stderr).toContain('mxspec check: 0 error(s), 0 warning(s)');
+    // The padding is not a source: the report is the shipped spec's, as the launcher's own process makes it.
+    const diffLarge = runCli(['diff', 'ietf', 'matrix-org', '--spec', spec, '--format', 'json'], { env: noOptions });
+    const diffHere = runCli(['diff', 'ietf', 'matrix-org', '--spec', path.join(small, 'spec'), '--format', 'json'], { env: noOptions });
+    expect(diffLarge.code).toBe(0);
+    expect(diffLarge.stdout.length).toBeGreaterThan(1000);
+    expect(diffLarge.stdout).toBe(diffHere.stdout);
+    // Bad input: reported once, exit status 1, as in one process.
+    const dir = largeSpec();
+    writeFileSync(path.join(dir, 'spec/schemas/broken.yaml'), 'schemas:\n  - name: Broken\n    type: [object\n');
+    const broken = runCli(['check', '--spec', path.join(dir, 'spec')], { env: noOptions });
+    expect(broken.code).toBe(1);
+    const errors = broken.stderr.split('\n').filter((l) => / - error MX\d{4}: /.test(l));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors).size).toBe(errors.length);
+    expect(errors[0]!.startsWith(`${path.join(dir, 'spec/schemas/broken.yaml')}:`)).toBe(true);
   });
 
   it('builds the same files in the new Node, and --stats says which young generation it had', () => {

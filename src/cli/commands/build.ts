@@ -10,7 +10,7 @@ import { compile, type PhaseTiming } from '../../build/pipeline.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../../build/write-output.js';
 import { EDITION_IDS, type EditionId } from '../../ir/types.js';
 import { boundHeapGrowthForLargeSpec } from '../heap-growth.js';
-import { mainSemiSpaceMb } from '../young-generation.js';
+import { semiSpaceStatsNote } from '../young-generation.js';
 import { diagnosticSummary, exitFor, formatTimings, printDiagnostics, type Io } from '../main.js';
 import type { DiagnosticFormat } from '../../diagnostics/format.js';
 
@@ -72,9 +72,7 @@ export async function buildSpec(io: Io, opts: BuildOptions): Promise<number> {
   if (opts.stats) {
     const table = formatTimings([...(opts.phasesBefore ?? []), ...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
     const inWorker = result.readInWorker ? `; ${result.readInWorker} YAML files read in a worker thread` : '';
-    const semiSpace = mainSemiSpaceMb();
-    const youngGeneration = semiSpace === undefined ? '' : `; main thread's semi-spaces ${semiSpace} MB`;
-    io.err(`mxspec ${opts.command ?? 'build'} --stats (${result.sourceFiles.length} source files, ${result.files.length} output files${inWorker}${youngGeneration})\n${table}`);
+    io.err(`mxspec ${opts.command ?? 'build'} --stats (${result.sourceFiles.length} source files, ${result.files.length} output files${inWorker}${semiSpaceStatsNote()})\n${table}`);
   }
   io.err(`mxspec build: wrote ${result.files.length} files to ${opts.out} (${diagnosticSummary(diags)})\n`);
   return 0;
