@@ -42,13 +42,15 @@ export const SEMI_SPACE_FLAG = `--max-semi-space-size=${LARGE_SPEC_SEMI_SPACE_MB
 
 /**
  * The commands started this way: those that read, check and hold a whole
- * spec in one run. Measured at 50× against the same command in one process
- * (A B B A, whole processes; round 23): `check` 0.85 and 0.92 of the time
- * (6 runs each way, twice; peak 432 → 483 MiB), `diff ietf matrix-org`
- * 0.93 and 0.97 (4 and 6 runs; 458 → 483 MiB), `build` as above. At 35×
- * `check` ran as before (1.01, 6 runs). `watch` is not started again: it
- * ends on a Ctrl-C the terminal sends to both processes, and a second
- * SIGINT from the launcher would cut its clean-up short.
+ * spec in one run. Measured at 50× through the launcher against the same
+ * command in one process (A B B A, whole processes; round 23): `check`
+ * 0.974 and 0.909 of the time, 0.977 and 0.919 of the CPU (8 and 12 runs
+ * each way; peak 435 → 488 MiB); `diff ietf matrix-org` 0.988 and 0.954,
+ * CPU 0.998 and 0.959 (6 and 10 runs; 455 → 483 MiB); `build` as above.
+ * At 35× `check` with the flag ran as before (1.01, 6 runs). `watch` is
+ * not started again: it ends on a Ctrl-C the terminal sends to both
+ * processes, and a second SIGINT from the launcher would cut its clean-up
+ * short.
  */
 export const LARGE_SPEC_COMMANDS: readonly string[] = ['build', 'check', 'diff'];
 
