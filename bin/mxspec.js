@@ -10,11 +10,12 @@ const args = process.argv.slice(2);
 const command = args.find((a) => !a.startsWith('-'));
 
 // `build`, `check` and `diff` of a large spec run in Node started again with a larger young generation for its main
-// thread, which only Node's command line can set (src/cli/young-generation.ts decides which commands, and when); this
-// process then only waits for it.
+// thread, which only Node's command line can set (src/cli/young-generation.ts decides when); this process then only
+// waits for it. The list is LARGE_SPEC_COMMANDS there (a test holds them equal): other commands do not load it.
+const LARGE_SPEC_COMMANDS = ['build', 'check', 'diff'];
 const youngGeneration = fileURLToPath(new URL('../dist/src/cli/young-generation.js', import.meta.url));
 let status;
-if (command !== undefined && existsSync(youngGeneration)) {
+if (LARGE_SPEC_COMMANDS.includes(command) && existsSync(youngGeneration)) {
   const { largeSpecNodeFlags, runInNewNode } = await import('../dist/src/cli/young-generation.js');
   const flags = largeSpecNodeFlags({ args, execArgv: process.execArgv, env: process.env, cwd: process.cwd() });
   if (flags) status = await runInNewNode(flags, fileURLToPath(import.meta.url), args);

@@ -43,6 +43,9 @@ describe('a larger young generation for builds, checks and diffs of large specs'
     expect(largeSpecNodeFlags(ctx(['build', '--spec', path.join(paddedSpec(LARGE_SPEC_BYTES + 4096), 'spec')], ROOT))).toBeUndefined();
     expect(largeSpecNodeFlags(ctx(['build'], tempDir('mxspec-young-empty-')))).toBeUndefined();
     expect(LARGE_SPEC_COMMANDS).toEqual(['build', 'check', 'diff']);
+    // The launcher loads the decision only for these commands, from its own copy of the list.
+    const launcherList = /const LARGE_SPEC_COMMANDS = (\[[^\]]*\]);/.exec(readFileSync(BIN, 'utf8'))?.[1];
+    expect(launcherList && JSON.parse(launcherList.replace(/'/g, '"'))).toEqual(LARGE_SPEC_COMMANDS);
     expect(largeSpecNodeFlags(ctx(['check', '--spec', spec, '--format', 'json'], ROOT))).toEqual([SEMI_SPACE_FLAG]);
     expect(largeSpecNodeFlags(ctx(['diff', 'ietf', 'matrix-org', `--spec=${spec}`], ROOT))).toEqual([SEMI_SPACE_FLAG]);
     expect(largeSpecNodeFlags(ctx(['check'], large))).toEqual([SEMI_SPACE_FLAG]);
