@@ -24,12 +24,24 @@ import {
 export interface RenderedDraft {
   docId: string;
   fileName: string;
-  xml: string;
+  /** Undefined in a set rendered for its checks only (`texts: false`). */
+  xml?: string;
 }
 
 export interface DraftSet {
   drafts: RenderedDraft[];
   diagnostics: DiagnosticBag;
+  /** Whether each draft's text was made: not when only the checks were wanted (`mxspec check`, `diff`). */
+  texts: boolean;
+}
+
+export interface RenderOptions {
+  /**
+   * Make each draft's XML text (default). Every check reads the element
+   * trees, not the text, so a run that writes no drafts skips serialising
+   * them: at 50× the shipped spec, 20 MB of XML.
+   */
+  texts?: boolean;
 }
 
 /** The documents of the edition that have a docName, with their draft facts. */
@@ -94,7 +106,7 @@ interface BuiltDraft {
    * inputs besides the tree they depend on (the cross-draft section numbers
    * and the authors earlier drafts of the set reported).
    */
-  checked?: { numbers: string; authorsBefore: string; authorsAfter: string[]; reported: Diagnostic[]; text: string };
+  checked?: { numbers: string; authorsBefore: string; authorsAfter: string[]; reported: Diagnostic[]; text: string | undefined };
 }
 
 /**
@@ -153,7 +165,8 @@ function buildFirstPass(model: EditionModel, info: DraftInfo, infos: Map<string,
   return { ctx, tree, info, reported: own.items };
 }
 
-export function renderDraftSet(model: EditionModel): DraftSet {
+export function renderDraftSet(model: EditionModel, opts: RenderOptions = {}): DraftSet {
+  const texts = opts.texts ?? true;
   const diagnostics = new DiagnosticBag();
   const infos = draftInfos(model);
   const placements = computePlacements(model, [...infos.values()].map((i) => i.doc));
@@ -208,7 +221,7 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     const crossNumbers = JSON.stringify(ctx.crossDraft.map((x) => x.element.attrs.section ?? ''));
     const authorsBefore = JSON.stringify([...authorsSeen]);
     // A new first pass has no `checked`; a reused one is checked again only if what the checks read changed.
-    if (b.checked && b.checked.numbers === crossNumbers && b.checked.authorsBefore === authorsBefore) {
+    if (b.checked && b.checked.numbers === crossNumbers && b.checked.authorsBefore === authorsBefore && (b.checked.text !== undefined || !texts)) {
       reusedChecks++;
       diagnostics.push(...b.checked.reported);
       for (const a of b.checked.authorsAfter) authorsSeen.add(a);
@@ -230,11 +243,11 @@ export function renderDraftSet(model: EditionModel): DraftSet {
     checkAuthors(ctx, authorsSeen);
     ctx.report = diagnostics;
     diagnostics.push(...own.items);
-    const text = b.checked?.numbers === crossNumbers ? b.checked.text : toXmlDocument(tree);
+    const text = !texts ? undefined : b.checked?.numbers === crossNumbers && b.checked.text !== undefined ? b.checked.text : toXmlDocument(tree);
     b.checked = { numbers: crossNumbers, authorsBefore, authorsAfter: [...authorsSeen], reported: own.items, text };
     drafts.push({ docId: info.doc.id, fileName, xml: text });
   }
-  return { drafts, diagnostics };
+  return { drafts, diagnostics, texts };
 }
 
 const cache = new WeakMap<EditionModel, DraftSet>();
@@ -244,16 +257,23 @@ export function draftsRendered(model: EditionModel): boolean {
   return cache.has(model);
 }
 
-/** The draft set of a model, rendered once (the check phase and the generator share it). */
-export function draftSetFor(model: EditionModel): DraftSet {
+/**
+ * The draft set of a model, rendered once (the check phase and the generator
+ * share it); rendered again only if its texts are wanted now and were not
+ * made then.
+ */
+export function draftSetFor(model: EditionModel, opts: RenderOptions = {}): DraftSet {
   let s = cache.get(model);
-  if (!s) {
-    s = renderDraftSet(model);
+  if (!s || (!s.texts && (opts.texts ?? true))) {
+    s = renderDraftSet(model, opts);
     cache.set(model, s);
   }
   return s;
 }
 
 export function draftFiles(set: DraftSet, editionDir = 'ietf'): OutputFile[] {
-  return set.drafts.map((d) => ({ path: `${editionDir}/drafts/${d.fileName}`, content: d.xml }));
+  return set.drafts.map((d) => {
+    if (d.xml === undefined) throw new Error(`the draft ${d.fileName} was rendered for its checks only; render it with its text to write it`);
+    return { path: `${editionDir}/drafts/${d.fileName}`, content: d.xml };
+  });
 }

@@ -15,6 +15,13 @@ export interface CheckContext {
   /** Every reference of each edition, looked up (the `resolve` phase, before the checks). */
   references: ResolvedReferences;
   report: DiagnosticBag;
+  /**
+   * Whether generators run after the checks (`build`, `watch`), or the
+   * checks are all the command does (`check`, `diff`): a check that shares
+   * work with a generator (the drafts' rendering) then skips the part only
+   * the generator needs.
+   */
+  generates: boolean;
 }
 
 export interface Check {

@@ -52,8 +52,9 @@ export function runChecks(
   models = projectAll(program),
   references: ResolvedReferences = resolveReferences(program, models),
   onTimed?: CheckTimer,
+  generates = true,
 ): Record<EditionId, EditionModel> {
-  const ctx = { program, models, references, report };
+  const ctx = { program, models, references, report, generates };
   for (const check of CHECKS) {
     // Reference errors make later checks noisy; examples cannot compile against missing schemas.
     if (check === examplesValidate && report.items.some((d) => d.code === 'MX2001' || d.code === 'MX2004' || d.code === 'MX3002')) continue;

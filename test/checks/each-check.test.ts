@@ -85,7 +85,7 @@ async function reportOf(check: string, edits: Edit[]): Promise<DiagnosticBag> {
   expect(diagnostics.items.map((d) => `${d.code} ${d.message}`), 'the edited fixture must load cleanly').toEqual([]);
   const models = projectAll(program!);
   const report = new DiagnosticBag();
-  CHECKS.find((c) => c.id === check)!.run({ program: program!, models, references: resolveReferences(program!, models), report });
+  CHECKS.find((c) => c.id === check)!.run({ program: program!, models, references: resolveReferences(program!, models), report, generates: true });
   return report;
 }
 

@@ -13,10 +13,10 @@ export const draftsReferences: Check = {
   id: 'drafts-references',
   codes: [...DRAFT_REFERENCE_CODES],
   description: 'Internet-Draft references: cited iff listed, not obsolete, no normative downref, RFC 8792 cited when code is folded.',
-  run({ models, report }) {
+  run({ models, report, generates }) {
     // Drafts of a model with errors would only repeat them.
     if (report.hasErrors()) return;
     const codes: readonly string[] = DRAFT_REFERENCE_CODES;
-    report.push(...draftSetFor(models.ietf).diagnostics.items.filter((d) => codes.includes(d.code)));
+    report.push(...draftSetFor(models.ietf, { texts: generates }).diagnostics.items.filter((d) => codes.includes(d.code)));
   },
 };

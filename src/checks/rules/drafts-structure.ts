@@ -11,10 +11,10 @@ export const draftsStructure: Check = {
   id: 'drafts-structure',
   codes: ['MX7001', 'MX7002', 'MX7003', 'MX7004', 'MX7009', 'MX7010', 'MX7011', 'MX5001', 'MX5003'],
   description: 'Internet-Drafts: docName, anchors, xref targets, section order, required sections, BCP 14, line width, ASCII, author email.',
-  run({ models, report }) {
+  run({ models, report, generates }) {
     // Run only where drafts-references did: errors other than the drafts' own mean the model is unsound.
     if (report.hasErrors() && !draftsRendered(models.ietf)) return;
-    const set = draftSetFor(models.ietf);
+    const set = draftSetFor(models.ietf, { texts: generates });
     const own = new Set(set.diagnostics.items);
     if (report.items.some((d) => d.severity === 'error' && !own.has(d))) return;
     const skip: readonly string[] = DRAFT_REFERENCE_CODES;
