@@ -243,7 +243,9 @@ export function renderDraftSet(model: EditionModel, opts: RenderOptions = {}): D
     checkAuthors(ctx, authorsSeen);
     ctx.report = diagnostics;
     diagnostics.push(...own.items);
-    const text = !texts ? undefined : b.checked?.numbers === crossNumbers && b.checked.text !== undefined ? b.checked.text : toXmlDocument(tree);
+    // The tree did not change since the last text if the numbers did not; only the checks' inputs did.
+    const kept = b.checked?.numbers === crossNumbers ? b.checked.text : undefined;
+    const text = texts ? (kept ?? toXmlDocument(tree)) : undefined;
     b.checked = { numbers: crossNumbers, authorsBefore, authorsAfter: [...authorsSeen], reported: own.items, text };
     drafts.push({ docId: info.doc.id, fileName, xml: text });
   }

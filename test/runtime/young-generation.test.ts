@@ -84,15 +84,6 @@ describe('a larger young generation for builds, checks and diffs of large specs'
     expect(diffLarge.code).toBe(0);
     expect(diffLarge.stdout.length).toBeGreaterThan(1000);
     expect(diffLarge.stdout).toBe(diffHere.stdout);
-    // Bad input: reported once, exit status 1, as in one process.
-    const dir = largeSpec();
-    writeFileSync(path.join(dir, 'spec/schemas/broken.yaml'), 'schemas:\n  - name: Broken\n    type: [object\n');
-    const broken = runCli(['check', '--spec', path.join(dir, 'spec')], { env: noOptions });
-    expect(broken.code).toBe(1);
-    const errors = broken.stderr.split('\n').filter((l) => / - error MX\d{4}: /.test(l));
-    expect(errors.length).toBeGreaterThan(0);
-    expect(new Set(errors).size).toBe(errors.length);
-    expect(errors[0]!.startsWith(`${path.join(dir, 'spec/schemas/broken.yaml')}:`)).toBe(true);
   });
 
   it('builds the same files in the new Node, and --stats says which young generation it had', () => {
@@ -108,21 +99,23 @@ describe('a larger young generation for builds, checks and diffs of large specs'
     expect(s.stderr).not.toContain('semi-spaces');
   });
 
-  it('reports bad input once, as file:line:col with exit status 1, and leaves out/ untouched', () => {
+  it('reports bad input once, as file:line:col with exit status 1, and leaves out/ untouched (build and check)', () => {
     const dir = largeSpec();
     writeFileSync(path.join(dir, 'spec/schemas/broken.yaml'), 'schemas:\n  - name: Broken\n    type: [object\n');
     const out = path.join(dir, 'out');
     mkdirSync(out);
     writeFileSync(path.join(out, 'keep.txt'), 'from an earlier build\n');
     const before = snapshotTree(out);
-    const r = runCli(['build', '--spec', path.join(dir, 'spec'), '--out', out], { env: noOptions });
-    expect(r.code).toBe(1);
-    const errors = r.stderr.split('\n').filter((l) => / - error MX\d{4}: /.test(l));
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]!.startsWith(`${path.join(dir, 'spec/schemas/broken.yaml')}:`)).toBe(true);
-    expect(errors[0]).toMatch(/broken\.yaml:\d+:\d+ - error MX\d{4}: /);
-    expect(new Set(errors).size).toBe(errors.length);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    for (const args of [['build', '--spec', path.join(dir, 'spec'), '--out', out], ['check', '--spec', path.join(dir, 'spec')]]) {
+      const r = runCli(args, { env: noOptions });
+      expect(r.code).toBe(1);
+      const errors = r.stderr.split('\n').filter((l) => / - error MX\d{4}: /.test(l));
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors[0]!.startsWith(`${path.join(dir, 'spec/schemas/broken.yaml')}:`)).toBe(true);
+      expect(errors[0]).toMatch(/broken\.yaml:\d+:\d+ - error MX\d{4}: /);
+      expect(new Set(errors).size).toBe(errors.length);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
     expect(snapshotTree(out)).toEqual(before);
   });
 
