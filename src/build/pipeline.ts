@@ -6,7 +6,7 @@
  */
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { EDITION_IDS, type EditionId, type EditionModel, type Program } from '../ir/types.js';
-import { loadProgram, type ParseCache } from '../program/load-program.js';
+import { loadProgram, type ParseCache, type WrittenYaml } from '../program/load-program.js';
 import type { MarkdownPieceMemo } from '../parse/gfm.js';
 import { CHECKS, runChecks, projectAll } from '../checks/registry.js';
 import { resolveReferences } from '../checks/resolve-references.js';
@@ -33,6 +33,8 @@ export interface CompileOptions {
    * generator whose `inputKey` is unchanged. Filled in by compile.
    */
   generatorCache?: GeneratorCache;
+  /** YAML this process has just written into the spec folder, with its reading (`mxspec import --build`; loadProgram). */
+  written?: WrittenYaml;
 }
 
 /** Per generator run ("<id>:<edition>" or "<id>"): its input key, files and the diagnostics it reported. */
@@ -55,6 +57,8 @@ export interface CompileResult {
   sourceFiles: { rel: string; hash: string }[];
   /** YAML files read in a worker thread (large specs; src/load/yaml-offload.ts). */
   readInWorker: number;
+  /** YAML files taken as this process wrote them (CompileOptions.written). */
+  takenAsWritten: number;
 }
 
 export async function compile(specDir: string, opts: CompileOptions = {}): Promise<CompileResult> {
@@ -71,14 +75,14 @@ export async function compile(specDir: string, opts: CompileOptions = {}): Promi
   for (const check of CHECKS) check.prepare?.({ rebuilds });
   if (!opts.checkOnly) for (const gen of [...EDITION_GENERATORS, ...PAIR_GENERATORS]) gen.prepare?.({ rebuilds });
   const tl = performance.now();
-  const loaded = await loadProgram(specDir, opts.cache, opts.markdownPieces);
+  const loaded = await loadProgram(specDir, opts.cache, opts.markdownPieces, { written: opts.written });
   if (loaded.phases) {
     timings.push({ phase: 'load', ms: loaded.phases.read });
     timings.push({ phase: 'parse', ms: loaded.phases.parse });
     timings.push({ phase: 'assemble', ms: Math.max(0, performance.now() - tl - loaded.phases.read - loaded.phases.parse) });
   } else timings.push({ phase: 'load+parse', ms: performance.now() - tl });
   const diagnostics = loaded.diagnostics;
-  const result: CompileResult = { diagnostics, files: [], timings, sourceFiles: loaded.files, readInWorker: loaded.readInWorker ?? 0 };
+  const result: CompileResult = { diagnostics, files: [], timings, sourceFiles: loaded.files, readInWorker: loaded.readInWorker ?? 0, takenAsWritten: loaded.takenAsWritten ?? 0 };
   if (!loaded.program || diagnostics.hasErrors()) return result;
   const program = loaded.program;
   result.program = program;

@@ -7,17 +7,33 @@
  * function of its input: keys in a fixed order, no timestamps.
  */
 import type { Node } from './schema-convert.js';
-import { jsonToYaml } from '../text/yaml-writer.js';
+import { jsonToYaml, jsonToYamlAsRead, type YamlAsRead } from '../text/yaml-writer.js';
+import { PLAIN_READ_LIMITS } from '../load/yaml-located.js';
 
 export interface OutputSource {
   path: string;
   content: string;
+  /**
+   * A YAML file's value and positions as a build reading `content` gets
+   * them, when the import was asked to keep them (ImportOptions.keepAsRead)
+   * and the writer could foresee the reading.
+   */
+  asRead?: YamlAsRead;
+}
+
+/** A source file's text, and, with `keepAsRead`, its reading (OutputSource.asRead). */
+export interface YamlSource {
+  content: string;
+  asRead?: YamlAsRead;
 }
 
 /** A source file: the header as comment lines, then the value (JSON-shaped) as YAML. */
-export function yamlFile(header: string, value: unknown): string {
-  const body = jsonToYaml(value as Parameters<typeof jsonToYaml>[0]);
-  return `${header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n')}\n${body}`;
+export function yamlFile(header: string, value: unknown, keepAsRead = false): YamlSource {
+  const prefix = `${header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n')}\n`;
+  const json = value as Parameters<typeof jsonToYaml>[0];
+  if (!keepAsRead) return { content: prefix + jsonToYaml(json) };
+  const { text, asRead } = jsonToYamlAsRead(json, PLAIN_READ_LIMITS, prefix);
+  return asRead ? { content: text, asRead } : { content: text };
 }
 
 /** Every description string in a value (to decide whether a document needs the BCP 14 boilerplate). */
@@ -48,7 +64,7 @@ const IMPORT_AUTHOR = { name: 'I. Editor', initials: 'I.', surname: 'Editor', fu
  * In the ietf edition every document has a docName, so `mxspec build`
  * writes Internet-Drafts of the import.
  */
-export function editionsFile(opts: { version: string; date: string; edition: 'ietf' | 'matrix-org'; documents: string[]; drafts: Map<string, DraftName> }): string {
+export function editionsFile(opts: { version: string; date: string; edition: 'ietf' | 'matrix-org'; documents: string[]; drafts: Map<string, DraftName>; keepAsRead?: boolean }): YamlSource {
   const documents = (withDrafts: boolean): Node => {
     const docs: Node = {};
     for (const d of opts.documents) {
@@ -67,7 +83,7 @@ export function editionsFile(opts: { version: string; date: string; edition: 'ie
   return yamlFile(`Editions of the imported specification (written by mxspec import; ${opts.edition} is the imported release).\nThe author is a placeholder: replace it before submitting a draft.`, {
     editions: { ietf: edition('ietf', 'IETF'), 'matrix-org': edition('matrix-org', 'Matrix.org') },
     authors: { [IMPORT_AUTHOR_ID]: { name: IMPORT_AUTHOR.name, fullname: IMPORT_AUTHOR.fullname, organization: IMPORT_AUTHOR.organization, email: IMPORT_AUTHOR.email } },
-  });
+  }, opts.keepAsRead);
 }
 
 /** Bibliographic facts of the RFCs an imported document may cite. */
@@ -133,7 +149,7 @@ export interface DraftReference {
 }
 
 /** Every reference the imported documents cite: the RFCs by id, and the imported drafts. */
-export function referencesFile(cited: Iterable<string>, drafts: DraftReference[]): string {
+export function referencesFile(cited: Iterable<string>, drafts: DraftReference[], keepAsRead = false): YamlSource {
   const references: Record<string, Node> = {};
   for (const id of [...new Set(cited)].sort()) if (RFCS[id]) references[id] = RFCS[id]!;
   for (const d of drafts) {
@@ -147,5 +163,5 @@ export function referencesFile(cited: Iterable<string>, drafts: DraftReference[]
       status: 'draft',
     };
   }
-  return yamlFile('References cited by the imported documents (written by mxspec import).', { references });
+  return yamlFile('References cited by the imported documents (written by mxspec import).', { references }, keepAsRead);
 }

@@ -36,6 +36,13 @@ export interface ImportOptions {
    * document is then <docName>-events when that fits.
    */
   docName?: string;
+  /**
+   * Keep each YAML file's value and positions as a reading of its text
+   * gives them (OutputSource.asRead), for a build of the written spec in
+   * this process (`mxspec import --build`), which then need not read them
+   * back. Off by default: it costs a copy of every value.
+   */
+  keepAsRead?: boolean;
 }
 
 export interface ImportResult {
@@ -139,6 +146,7 @@ export function importMatrixSpec(dir: string, opts: ImportOptions = {}): ImportR
   const date = opts.date ?? defaultDate();
   const linkVersion = version === 'unversioned' ? 'latest' : version;
   const out: OutputSource[] = [];
+  const keep = opts.keepAsRead ?? false;
 
   // Which documents there are: one per API with operations, one for events and schemas.
   const apiDocs: { api: string; docId: string; groups: ImportedGroup[] }[] = [];
@@ -174,8 +182,8 @@ export function importMatrixSpec(dir: string, opts: ImportOptions = {}): ImportR
       rewriteDescriptionLinks(g.rpcs, { version: linkVersion, anchors });
       rewriteDescriptionLinks(g.bindings, { version: linkVersion, anchors });
       const header = `Imported from ${g.source} by mxspec import matrix-spec.`;
-      out.push({ path: `rpcs/${g.id}.yaml`, content: yamlFile(header, { group: { id: g.id, title: g.title, document: d.docId }, rpcs: g.rpcs }) });
-      out.push({ path: `bindings/${g.id}.yaml`, content: yamlFile(header, { group: { id: g.id, document: d.docId, title: g.title }, bindings: g.bindings }) });
+      out.push({ path: `rpcs/${g.id}.yaml`, ...yamlFile(header, { group: { id: g.id, title: g.title, document: d.docId }, rpcs: g.rpcs }, keep) });
+      out.push({ path: `bindings/${g.id}.yaml`, ...yamlFile(header, { group: { id: g.id, document: d.docId, title: g.title }, bindings: g.bindings }, keep) });
     }
     out.push({ path: `documents/${d.docId}.md`, content: docs[i]!.content });
   }
@@ -185,7 +193,7 @@ export function importMatrixSpec(dir: string, opts: ImportOptions = {}): ImportR
     const sorted: Record<string, Node> = {};
     for (const k of Object.keys(entries).sort()) sorted[k] = entries[k]!;
     rewriteDescriptionLinks(sorted, eventAnchors);
-    out.push({ path: `schemas/${s}.yaml`, content: yamlFile('Named schemas written by mxspec import matrix-spec (one per $ref target or hoisted inline schema).', { schemas: sorted }) });
+    out.push({ path: `schemas/${s}.yaml`, ...yamlFile('Named schemas written by mxspec import matrix-spec (one per $ref target or hoisted inline schema).', { schemas: sorted }, keep) });
   }
   if (hasEvents) {
     const sortKeys = (o: Record<string, Node>): Record<string, Node> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
@@ -193,15 +201,15 @@ export function importMatrixSpec(dir: string, opts: ImportOptions = {}): ImportR
     if (Object.keys(events.result.eventTypes).length) value.eventTypes = sortKeys(events.result.eventTypes);
     if (Object.keys(events.result.eduTypes).length) value.eduTypes = sortKeys(events.result.eduTypes);
     rewriteDescriptionLinks(value, eventAnchors);
-    out.push({ path: 'events/events.yaml', content: yamlFile('Event and EDU types written by mxspec import matrix-spec.', value) });
+    out.push({ path: 'events/events.yaml', ...yamlFile('Event and EDU types written by mxspec import matrix-spec.', value, keep) });
   }
   const allDocs = eventsDoc ? [...docs, eventsDoc] : docs;
   if (eventsDoc) out.push({ path: `documents/${eventsDoc.id}.md`, content: eventsDoc.content });
-  out.push({ path: 'editions.yaml', content: editionsFile({ version, date, edition: opts.edition ?? 'matrix-org', documents: allDocs.map((d) => d.id), drafts }) });
+  out.push({ path: 'editions.yaml', ...editionsFile({ version, date, edition: opts.edition ?? 'matrix-org', documents: allDocs.map((d) => d.id), drafts, keepAsRead: keep }) });
   const draftRefs = eventsDoc && typesDoc && docs.length
     ? [{ id: typesDoc.referenceId, title: eventsDoc.title, docName: drafts.get(eventsDoc.id)!.docName, revision: 0, date }]
     : [];
-  out.push({ path: 'references.yaml', content: referencesFile(allDocs.flatMap((d) => d.cites), draftRefs) });
+  out.push({ path: 'references.yaml', ...referencesFile(allDocs.flatMap((d) => d.cites), draftRefs, keep) });
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: out, diagnostics: bag.sorted(), operations: ops.operations };
 }

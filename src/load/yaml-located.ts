@@ -13,6 +13,9 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 export const MAX_YAML_NODES = 200_000;
 export const MAX_DEPTH = 64;
 
+/** The bounds of the plain path, for a writer that foresees its reading (jsonToYamlAsRead in src/text/yaml-writer.ts). */
+export const PLAIN_READ_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES, refusedKeys: REFUSED_KEYS } as const;
+
 /** A collection's entry in its file's positions (yaml-places.ts), and the file. */
 interface OwnedPlace extends Place {
   owner: LocatedYaml;
@@ -39,10 +42,22 @@ export class LocatedYaml {
 
   /**
    * A value read elsewhere (yaml-offload.ts): its JSON text and the flat
-   * positions of yaml-places.ts. Line starts are found only when a location
-   * is asked for (most values never need one).
+   * positions of yaml-places.ts.
    */
   static fromJson(file: string, text: string, json: string, places: Int32Array): LocatedYaml {
+    // The worker reads only what the plain path can (yaml-worker.ts).
+    return LocatedYaml.fromValue(file, text, JSON.parse(json), places);
+  }
+
+  /**
+   * A value whose reading of `text` is already known, with its positions
+   * laid out as yaml-places.ts's decodePlaces reads them: a value read in a
+   * worker (fromJson), or one this process wrote the text of
+   * (jsonToYamlAsRead in src/text/yaml-writer.ts). Both come only from
+   * texts the plain path reads. Line starts are found only when a location
+   * is asked for (most values never need one).
+   */
+  static fromValue(file: string, text: string, value: unknown, places: number[] | Int32Array): LocatedYaml {
     let counter: LineCounter | undefined;
     const lines = {
       linePos(offset: number) {
@@ -55,9 +70,8 @@ export class LocatedYaml {
         return counter.linePos(offset);
       },
     };
-    const located = new LocatedYaml(file, JSON.parse(json), lines, places);
-    decodePlaces(located.value, places, (obj, at, keys) => PLACES.set(obj, { owner: located, at, keys }));
-    // The worker reads only what the plain path can (yaml-worker.ts).
+    const located = new LocatedYaml(file, value, lines, places);
+    decodePlaces(value, places, (obj, at, keys) => PLACES.set(obj, { owner: located, at, keys }));
     located.composedPlain = true;
     return located;
   }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ELEMENT_LISTS, type Program, type EditionId, type Edition } from '../ir/types.js';
 import { readSpecTree, type SourceFile } from '../load/read-tree.js';
-import { parseLocatedYaml, type LocatedYaml } from '../load/yaml-located.js';
+import { LocatedYaml, parseLocatedYaml } from '../load/yaml-located.js';
+import type { YamlAsRead } from '../text/yaml-writer.js';
 import { offloadYaml } from '../load/yaml-offload.js';
 import { validateSource } from '../load/validate-source.js';
 import {
@@ -146,14 +147,29 @@ export interface LoadResult {
   phases?: { read: number; parse: number; assemble: number };
   /** How many YAML files a worker thread read (yaml-offload.ts; for --stats). */
   readInWorker?: number;
+  /** How many YAML files were taken as this process wrote them, not read back (LoadOptions.written; for --stats). */
+  takenAsWritten?: number;
+}
+
+/**
+ * YAML files this process has just written, by path relative to the spec
+ * folder, with what a reading of their text gives (jsonToYamlAsRead in
+ * src/text/yaml-writer.ts). One build takes each value as its own.
+ */
+export type WrittenYaml = ReadonlyMap<string, { text: string; asRead: YamlAsRead }>;
+
+export interface LoadOptions {
+  /** Overrides when YAML is read in a worker (tests). */
+  yamlOffloadMinChars?: number;
+  /** A file listed here whose text is still the one written is not read again (`mxspec import --build`). */
+  written?: WrittenYaml;
 }
 
 /**
  * `cache` and `pieces` are kept by `mxspec watch` between builds: files and
  * Markdown pieces that did not change are not parsed again.
- * `yamlOffloadMinChars` overrides when YAML is read in a worker (tests).
  */
-export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?: MarkdownPieceMemo, yamlOffloadMinChars?: number): Promise<LoadResult> {
+export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?: MarkdownPieceMemo, opts: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics = new DiagnosticBag();
   const root = path.resolve(specRoot);
   if (!existsSync(path.join(root, 'editions.yaml'))) {
@@ -169,12 +185,19 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
   const fresh = new Map<SourceFile, FileContribution>();
   const tp = performance.now();
   const toParse = files.filter((f) => cache?.get(f.rel)?.hash !== hashes.get(f));
-  // The YAML to parse, read in a worker meanwhile when there is a lot of it; the Markdown first, here.
-  const yaml = toParse.filter((f) => f.kind !== 'document');
-  const offload = offloadYaml(yaml, { minChars: yamlOffloadMinChars });
+  // What this process wrote and still reads the same needs no reading; the other YAML is read in a worker
+  // meanwhile when there is a lot of it; the Markdown first, here.
+  const readAlready = new Map<SourceFile, LocatedYaml>();
+  for (const f of toParse) {
+    const w = f.kind === 'document' ? undefined : opts.written?.get(f.rel);
+    if (w && w.text === f.text) readAlready.set(f, LocatedYaml.fromValue(f.rel, f.text, w.asRead.value, w.asRead.places));
+  }
+  const yaml = toParse.filter((f) => f.kind !== 'document' && !readAlready.has(f));
+  const offload = offloadYaml(yaml, { minChars: opts.yamlOffloadMinChars });
   let readInWorker = 0;
   try {
     for (const f of toParse) if (f.kind === 'document') fresh.set(f, parseSourceFile(f, { pieces, hash: hashes.get(f) }));
+    for (const [f, read] of readAlready) fresh.set(f, parseSourceFile(f, { read, hash: hashes.get(f), keepElements: cache !== undefined, previous: cache?.get(f.rel) }));
     for (const [i, f] of yaml.entries()) {
       const read = await offload?.take(i);
       if (read) readInWorker++;
@@ -201,7 +224,7 @@ export async function loadProgram(specRoot: string, cache?: ParseCache, pieces?:
   }
   if (!program.editions.ietf) {
     if (!diagnostics.hasErrors()) diagnostics.add('MX1013', 'editions.yaml did not define the editions');
-    return { diagnostics, files: seen, phases, readInWorker };
+    return { diagnostics, files: seen, phases, readInWorker, takenAsWritten: readAlready.size };
   }
-  return { program, diagnostics, files: seen, phases, readInWorker };
+  return { program, diagnostics, files: seen, phases, readInWorker, takenAsWritten: readAlready.size };
 }

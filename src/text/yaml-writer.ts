@@ -97,14 +97,66 @@ export interface EmitOptions {
 const remembered = objectMemo<number, string[]>();
 
 /**
+ * A writing that also makes what a reader of its text gets back
+ * (jsonToYamlAsRead): `next` is the offset at which the next line pushed
+ * starts; `places` collects each collection's positions as
+ * src/load/yaml-places.ts lays them out for a value that travelled
+ * (children before their collection, keys in the order of the value's own
+ * keys), which is the order this writer finishes them in.
+ */
+interface Reading {
+  next: number;
+  places: number[];
+  nodes: number;
+  limits: ReadLimits;
+}
+
+/** The bounds of src/load/yaml-plain-compose.ts: past them a reader takes its slow path, which this writer does not foresee. */
+export interface ReadLimits {
+  maxDepth: number;
+  maxNodes: number;
+  /** Keys the reader refuses with a diagnostic. */
+  refusedKeys: ReadonlySet<string>;
+}
+
+/** The reader's bound on the characters from a key's start to its ':'. */
+const MAX_KEY_CHARS = 1000;
+
+class NotForeseen extends Error {}
+const NOT_FORESEEN = new NotForeseen();
+
+function push(out: LineSink, line: string, r: Reading | undefined): void {
+  out.push(line);
+  if (r) r.next += line.length + 1;
+}
+
+/** A collection's entry: where it starts, how many members, then their offsets (a loop: a long list would overflow a spread's arguments). */
+function pushPlace(r: Reading, start: number, offsets: number[], members: number): void {
+  r.places.push(start, members);
+  for (const n of offsets) r.places.push(n);
+}
+
+/** Counts a value as the reader does (every value, at its depth; the top one at 0). */
+function enter(r: Reading, depth: number): void {
+  if (++r.nodes > r.limits.maxNodes || depth >= r.limits.maxDepth) throw NOT_FORESEEN;
+}
+
+/** What a reader gets back from a scalar or empty collection as `inline` writes it at `at`. */
+function inlineAsRead(v: Json, at: number, r: Reading): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null; // JSON's text of -0 is "0"
+  if (v === null || typeof v !== 'object') return v;
+  const empty = Array.isArray(v) ? [] : {};
+  r.places.push(at, 0);
+  return empty;
+}
+
+/**
  * Writes a block at `indent`. Its first line starts with `first` instead of
  * the indentation: an array item's "- " (or "- - "), which shares that line.
+ * With `r`, returns the block as a reader gets it back.
  */
-function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: LineSink, opts: EmitOptions): void {
-  if (!opts.shared?.(v)) {
-    blockLines(v, indent, first, out, opts);
-    return;
-  }
+function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: LineSink, opts: EmitOptions, r?: Reading, depth = 0): unknown {
+  if (r || !opts.shared?.(v)) return blockLines(v, indent, first, out, opts, r, depth);
   const lines = remembered(v, indent, () => {
     const own: string[] = [];
     blockLines(v, indent, spaces(indent), own, opts);
@@ -113,30 +165,68 @@ function block(v: Json[] | { [key: string]: Json | undefined }, indent: number, 
   // The first line shares `first` (an array item's dash) in place of the indentation.
   out.push(first === spaces(indent) ? lines[0]! : first + lines[0]!.slice(indent));
   for (let i = 1; i < lines.length; i++) out.push(lines[i]!);
+  return undefined;
 }
 
-function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: LineSink, opts: EmitOptions): void {
+function blockLines(v: Json[] | { [key: string]: Json | undefined }, indent: number, first: string, out: LineSink, opts: EmitOptions, r?: Reading, depth = 0): unknown {
   const pad = spaces(indent);
+  // A block starts where its first line's text does: its first dash or key.
+  const start = r ? r.next + first.length : 0;
   let lead = first;
   if (Array.isArray(v)) {
+    const read: unknown[] | undefined = r && [];
+    const items: number[] | undefined = r && [];
     for (const raw of v) {
       const item = raw === undefined ? null : raw;
+      // The item's text follows its dash and a space.
+      const at = r ? r.next + lead.length + 2 : 0;
+      if (r) enter(r, depth + 1);
       // An item's first line shares the dash: "- key: value" / "- - value".
-      if (isBlock(item)) block(item, indent + 2, `${lead}- `, out, opts);
-      else out.push(`${lead}- ${inline(item, indent + 2)}`);
+      if (isBlock(item)) {
+        // Called before the push: `read?.push(…)` would skip evaluating its argument when there is no reading.
+        const got = block(item, indent + 2, `${lead}- `, out, opts, r, depth + 1);
+        if (r) read!.push(got);
+      } else {
+        push(out, `${lead}- ${inline(item, indent + 2)}`, r);
+        if (r) read!.push(inlineAsRead(item, at, r));
+      }
+      items?.push(at);
       lead = pad;
     }
-    return;
+    if (r) pushPlace(r, start, items!, items!.length);
+    return read;
   }
+  const read: Record<string, unknown> | undefined = r && {};
+  const pairs: number[] | undefined = r && [];
   for (const k in v) {
     const val = v[k];
     if (val === undefined) continue;
+    const name = key(k);
+    const keyAt = r ? r.next + lead.length : 0;
+    if (r) {
+      if (r.limits.refusedKeys.has(k) || name.length > MAX_KEY_CHARS) throw NOT_FORESEEN;
+      enter(r, depth + 1);
+    }
     if (isBlock(val)) {
-      out.push(`${lead}${key(k)}:`);
-      block(val, indent + 2, spaces(indent + 2), out, opts);
-    } else out.push(`${lead}${key(k)}: ${inline(val, indent + 2)}`);
+      push(out, `${lead}${name}:`, r);
+      const valueAt = r ? r.next + indent + 2 : 0;
+      const got = block(val, indent + 2, spaces(indent + 2), out, opts, r, depth + 1);
+      if (r) {
+        read![k] = got;
+        pairs!.push(keyAt, valueAt);
+      }
+    } else {
+      push(out, `${lead}${name}: ${inline(val, indent + 2)}`, r);
+      if (r) {
+        const valueAt = keyAt + name.length + 2;
+        read![k] = inlineAsRead(val, valueAt, r);
+        pairs!.push(keyAt, valueAt);
+      }
+    }
     lead = pad;
   }
+  if (r) pushPlace(r, start, pairs!, pairs!.length / 2);
+  return read;
 }
 
 /** The YAML text of a JSON value (what JSON.stringify would write, as YAML), ending in a newline. */
@@ -147,4 +237,51 @@ export function jsonToYaml(value: Json, opts: EmitOptions = {}): string {
   // The final newline joined in (an empty last line), not appended: appending made a second string to be copied into one.
   out.push('');
   return out.join();
+}
+
+/** A value as a reader of its YAML text gets it back, and where that reader finds each collection, key and item. */
+export interface YamlAsRead {
+  value: unknown;
+  /** Positions laid out as src/load/yaml-places.ts's decodePlaces reads them. */
+  places: number[];
+}
+
+/**
+ * The text `jsonToYaml` writes, after `prefix` (comment lines, say), and
+ * what src/load/yaml-located.ts makes of that text when it reads it: the
+ * value (a new one, as JSON would give back: no undefined members, -0 as 0,
+ * what is not finite as null) and the offset of every collection, key and
+ * item in the whole text. So a process that writes a spec and then builds
+ * it (`mxspec import --build`) need not read back what it wrote.
+ *
+ * `asRead` is left out wherever the reader would leave its fast path
+ * (yaml-plain-compose.ts) and report something or read otherwise: a
+ * scalar on top, past its depth or node bound, a refused or overlong key, a
+ * raw tab (in a literal block) anywhere in the text. The caller then reads
+ * the text as any other.
+ */
+export function jsonToYamlAsRead(value: Json, limits: ReadLimits, prefix = ''): { text: string; asRead?: YamlAsRead } {
+  const r: Reading = { next: prefix.length, places: [], nodes: 0, limits };
+  let body: string;
+  let read: unknown;
+  try {
+    // The reader takes only a collection on top (source files are mappings).
+    if (value === null || typeof value !== 'object') throw NOT_FORESEEN;
+    enter(r, 0);
+    if (!isBlock(value)) {
+      body = inline(value, 0) + '\n';
+      read = inlineAsRead(value, prefix.length, r);
+    } else {
+      const out = new LineBuilder();
+      read = block(value, 0, '', out, {}, r, 0);
+      out.push('');
+      body = out.join();
+    }
+  } catch (e) {
+    if (e !== NOT_FORESEEN) throw e;
+    return { text: prefix + jsonToYaml(value) };
+  }
+  const text = prefix + body;
+  if (text.includes('\t') || text.includes('\r')) return { text };
+  return { text, asRead: { value: read, places: r.places } };
 }

@@ -120,7 +120,7 @@ describe('offloadYaml: YAML read in a worker thread', () => {
 
   it.skipIf(availableParallelism() < 2)('a spec loads to the same Program and diagnostics either way, broken files included (needs two cores)', async () => {
     const strip = (r: Awaited<ReturnType<Loader['loadProgram']>>) => ({ program: r.program, diagnostics: r.diagnostics.items, files: r.files });
-    const inWorker = await loadProgram(SPEC, undefined, undefined, 0);
+    const inWorker = await loadProgram(SPEC, undefined, undefined, { yamlOffloadMinChars: 0 });
     expect(inWorker.readInWorker).toBeGreaterThan(0);
     expect(strip(inWorker)).toEqual(strip(await loadProgram(SPEC)));
 
@@ -133,7 +133,7 @@ describe('offloadYaml: YAML read in a worker thread', () => {
     edit('rpcs/media.yaml', (t) => `${t}\nnot valid: [yaml\n`);
     edit('schemas/misc-api.yaml', (t) => `${t}\nalso: {broken\n`);
     edit('rpcs/queries.yaml', (t) => `${t}\ntwice: 1\ntwice: 2\n`);
-    const offloaded = strip(await loadProgram(broken, undefined, undefined, 0));
+    const offloaded = strip(await loadProgram(broken, undefined, undefined, { yamlOffloadMinChars: 0 }));
     expect(offloaded.diagnostics.length).toBeGreaterThan(0);
     expect(offloaded).toEqual(strip(await loadProgram(broken)));
   });

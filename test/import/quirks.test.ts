@@ -282,9 +282,18 @@ describe('mxspec import (CLI)', () => {
     expect(phases.at(-1)).toBe('total');
     expect(existsSync(path.join(spec, 'editions.yaml'))).toBe(true);
 
+    // The build took every YAML file the import wrote as written, without reading it back ...
+    const yamlWritten = [...snapshotTree(spec).keys()].filter((k) => k.endsWith('.yaml')).length;
+    expect(yamlWritten).toBeGreaterThan(3);
+    expect(both.stderr).toContain(`; ${yamlWritten} YAML files taken as written, not read back`);
+
     const separate = path.join(base, 'out-separate');
     const build = await runCliInProcess(['build', '--spec', spec, '--out', separate]);
     expect(build.code).toBe(0);
+    // ... and reported what a separate build reports, at the same places.
+    const specLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith(spec));
+    expect(specLines(build.stderr).length).toBeGreaterThan(0);
+    expect(specLines(both.stderr)).toEqual(specLines(build.stderr));
     const [a, b] = [snapshotTree(out), snapshotTree(separate)];
     expect([...a.keys()]).toEqual([...b.keys()]);
     expect([...a.keys()]).toContain('ietf/openapi.json');

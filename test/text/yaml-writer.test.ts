@@ -73,7 +73,7 @@ describe('openapi.yaml of the shipped spec', () => {
 
   it('writes the importer\'s source files: the header as comments, then the value, which reads back as given', () => {
     const value = { group: { id: 'g', title: 'A: title' }, rpcs: [{ name: 'x', description: 'Line one.\nLine two.\n', errors: [] }], note: '#not a comment' };
-    const text = yamlFile('Written by mxspec import.\nSecond line.', value);
+    const text = yamlFile('Written by mxspec import.\nSecond line.', value).content;
     expect(text.startsWith('# Written by mxspec import.\n# Second line.\ngroup:\n')).toBe(true);
     expect(readBack(text, '1.2')).toEqual(value);
   });

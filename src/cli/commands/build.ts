@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compile, type PhaseTiming } from '../../build/pipeline.js';
+import type { WrittenYaml } from '../../program/load-program.js';
 import { writeOutputTree, compareOutputTree, OutputError } from '../../build/write-output.js';
 import { EDITION_IDS, type EditionId } from '../../ir/types.js';
 import { boundHeapGrowthForLargeSpec } from '../heap-growth.js';
@@ -31,13 +32,15 @@ export interface BuildOptions {
   diagnosticsBefore?: Diagnostic[];
   /** The command named in messages: `build`, or `import --build`. */
   command?: string;
+  /** YAML the import has just written into `specDir`, with its reading (`import --build`): not read again. */
+  written?: WrittenYaml;
 }
 
 /** The build, start to finish; returns the exit status. */
 export async function buildSpec(io: Io, opts: BuildOptions): Promise<number> {
   const t0 = opts.startedAt ?? performance.now();
   boundHeapGrowthForLargeSpec(opts.specDir);
-  const result = await compile(opts.specDir, { editions: opts.editions });
+  const result = await compile(opts.specDir, { editions: opts.editions, written: opts.written });
   const diags = result.diagnostics;
   printDiagnostics(io, diags.sorted(), opts.format, opts.specDir, opts.diagnosticsBefore);
   if (exitFor(diags, Boolean(opts.warnAsError)) !== 0) {
@@ -72,7 +75,8 @@ export async function buildSpec(io: Io, opts: BuildOptions): Promise<number> {
   if (opts.stats) {
     const table = formatTimings([...(opts.phasesBefore ?? []), ...result.timings, { phase: 'total', ms: performance.now() - t0 }]);
     const inWorker = result.readInWorker ? `; ${result.readInWorker} YAML files read in a worker thread` : '';
-    io.err(`mxspec ${opts.command ?? 'build'} --stats (${result.sourceFiles.length} source files, ${result.files.length} output files${inWorker}${semiSpaceStatsNote()})\n${table}`);
+    const asWritten = result.takenAsWritten ? `; ${result.takenAsWritten} YAML files taken as written, not read back` : '';
+    io.err(`mxspec ${opts.command ?? 'build'} --stats (${result.sourceFiles.length} source files, ${result.files.length} output files${inWorker}${asWritten}${semiSpaceStatsNote()})\n${table}`);
   }
   io.err(`mxspec build: wrote ${result.files.length} files to ${opts.out} (${diagnosticSummary(diags)})\n`);
   return 0;

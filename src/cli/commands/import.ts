@@ -71,7 +71,8 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
         return;
       }
       const timings: PhaseTiming[] = [];
-      const result = importMatrixSpec(dir, { api: opts.api, edition: opts.edition, version: opts.version, date: opts.date, events: opts.events, docName: opts.docName });
+      // With --build, the import keeps what a reading of each YAML file it writes gives, so the build need not read them.
+      const result = importMatrixSpec(dir, { api: opts.api, edition: opts.edition, version: opts.version, date: opts.date, events: opts.events, docName: opts.docName, keepAsRead: opts.build !== undefined });
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       // A json report is one document: with --build, the import's diagnostics go into the build's.
       const heldForBuild = opts.format === 'json' && opts.build !== undefined && !errors && result.files.length > 0;
@@ -103,6 +104,7 @@ export function registerImport(program: Command, io: Io, setExit: (c: number) =>
         setExit(errors ? 1 : 0);
         return;
       }
-      setExit(await buildSpec(io, { specDir: opts.out, out: opts.build, format: opts.format, stats: opts.stats, startedAt, phasesBefore: timings, command: 'import --build', diagnosticsBefore: heldForBuild ? asDisplayed(result.diagnostics, dir) : undefined }));
+      const written = new Map(result.files.flatMap((f) => (f.asRead ? [[f.path, { text: f.content, asRead: f.asRead }] as const] : [])));
+      setExit(await buildSpec(io, { specDir: opts.out, out: opts.build, format: opts.format, stats: opts.stats, startedAt, phasesBefore: timings, command: 'import --build', diagnosticsBefore: heldForBuild ? asDisplayed(result.diagnostics, dir) : undefined, written }));
     });
 }
