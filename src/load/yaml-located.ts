@@ -6,7 +6,8 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
 import type { SourceLocation } from '../ir/types.js';
-import { composePlainYaml, REFUSED_KEYS } from './yaml-plain-compose.js';
+import { composePlainYaml, REFUSED_KEYS, type PlainComposeSink } from './yaml-plain-compose.js';
+import { scanPlainYaml } from './yaml-line-scan.js';
 import { decodePlaces, memberOffset, pushMap, pushSeq, type Place } from './yaml-places.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 
@@ -15,6 +16,22 @@ export const MAX_DEPTH = 64;
 
 /** The bounds of the plain path, for a writer that foresees its reading (jsonToYamlAsRead in src/text/yaml-writer.ts). */
 export const PLAIN_READ_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES, refusedKeys: REFUSED_KEYS } as const;
+
+/** The line of an offset, with line starts found only when a location is first asked for (most values never need one). */
+function linesOnDemand(text: string): Pick<LineCounter, 'linePos'> {
+  let counter: LineCounter | undefined;
+  return {
+    linePos(offset: number) {
+      if (!counter) {
+        // What yaml's Parser reports to a LineCounter: the text's start and the start of every later line.
+        counter = new LineCounter();
+        counter.addNewLine(0);
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) counter.addNewLine(nl + 1);
+      }
+      return counter.linePos(offset);
+    },
+  };
+}
 
 /** A collection's entry in its file's positions (yaml-places.ts), and the file. */
 interface OwnedPlace extends Place {
@@ -58,19 +75,7 @@ export class LocatedYaml {
    * is asked for (most values never need one).
    */
   static fromValue(file: string, text: string, value: unknown, places: number[] | Int32Array): LocatedYaml {
-    let counter: LineCounter | undefined;
-    const lines = {
-      linePos(offset: number) {
-        if (!counter) {
-          // What yaml's Parser reports to a LineCounter: the text's start and the start of every later line.
-          counter = new LineCounter();
-          counter.addNewLine(0);
-          for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) counter.addNewLine(nl + 1);
-        }
-        return counter.linePos(offset);
-      },
-    };
-    const located = new LocatedYaml(file, value, lines, places);
+    const located = new LocatedYaml(file, value, linesOnDemand(text), places);
     decodePlaces(value, places, (obj, at, keys) => PLACES.set(obj, { owner: located, at, keys }));
     located.composedPlain = true;
     return located;
@@ -191,18 +196,43 @@ function firstFlowOpenerPastDepth(text: string, limit: number): number | undefin
   return undefined;
 }
 
-/** The common shapes, read without yaml's document tree (yaml-plain-compose.ts); undefined leaves the text to parseWithDocument. */
-export function composeFast(file: string, text: string): LocatedYaml | undefined {
-  const lines = new LineCounter();
-  const located = new LocatedYaml(file, undefined, lines);
-  const composed = composePlainYaml(text, {
+const FAST_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES };
+
+function placesInto(located: LocatedYaml): PlainComposeSink {
+  return {
     map: (obj, start, keys, pairs) => located.placeMap(obj, start, keys, pairs),
     seq: (arr, start, items) => located.placeSeq(arr, start, items),
-  }, { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES }, lines.addNewLine);
+  };
+}
+
+/** The narrowest shapes, read line by line (yaml-line-scan.ts); undefined where that reader gives up. */
+export function composeByLines(file: string, text: string): LocatedYaml | undefined {
+  const located = new LocatedYaml(file, undefined, linesOnDemand(text));
+  const read = scanPlainYaml(text, placesInto(located), FAST_LIMITS);
+  if (!read) return undefined;
+  located.value = read.value;
+  located.composedPlain = true;
+  return located;
+}
+
+/** The common shapes, read from yaml's CST (yaml-plain-compose.ts); undefined where that reader gives up. */
+export function composeFromCst(file: string, text: string): LocatedYaml | undefined {
+  const lines = new LineCounter();
+  const located = new LocatedYaml(file, undefined, lines);
+  const composed = composePlainYaml(text, placesInto(located), FAST_LIMITS, lines.addNewLine);
   if (!composed) return undefined;
   located.value = composed.value;
   located.composedPlain = true;
   return located;
+}
+
+/**
+ * The common shapes, read without yaml's document tree: line by line where
+ * the text keeps to the narrowest of them, else from yaml's CST; undefined
+ * leaves the text to parseWithDocument.
+ */
+export function composeFast(file: string, text: string): LocatedYaml | undefined {
+  return composeByLines(file, text) ?? composeFromCst(file, text);
 }
 
 class Budget {

@@ -1,7 +1,9 @@
 /**
  * src/load/yaml-plain-compose.ts reads the common shapes of YAML straight
- * from the CST and gives up on anything else. Whatever it accepts must be
- * what yaml's `parseDocument` path (parseWithDocument) makes of the text —
+ * from the CST, and src/load/yaml-line-scan.ts the narrowest of them
+ * straight from the text; each gives up on anything else. Whatever either
+ * accepts must be what yaml's `parseDocument` path (parseWithDocument) makes
+ * of the text —
  * the same values and the same position of every key, item and collection —
  * and it must never accept a text that path rejects. Held to that on the
  * shipped spec, the corpus (when ../shared is there), and random texts: lines
@@ -12,24 +14,41 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
-import { composeFast, parseLocatedYaml, parseWithDocument } from '../../src/load/yaml-located.js';
+import { composeByLines, composeFast, composeFromCst, parseLocatedYaml, parseWithDocument } from '../../src/load/yaml-located.js';
 import { corePlainValue } from '../../src/load/yaml-plain-compose.js';
 import { CORPUS, SPEC } from '../helpers/cli.js';
 import { placesOf } from '../helpers/located.js';
 
 const RUNS = Number(process.env.MXSPEC_PROPERTY_RUNS ?? 3000);
 
-/** The fast path either gives up or agrees with parseDocument; returns whether it accepted. */
+/** How many texts each fast reader accepted (each is held to parseDocument on its own). */
+const acceptedBy = { lines: 0, cst: 0 };
+
+/**
+ * Each fast reader — line by line (yaml-line-scan.ts) and from the CST
+ * (yaml-plain-compose.ts) — either gives up or agrees with parseDocument;
+ * returns whether composeFast, which tries them in that order, accepted.
+ */
 function agrees(text: string): boolean {
   const diags = new DiagnosticBag();
   const slow = parseWithDocument('t.yaml', text, diags);
-  const fast = composeFast('t.yaml', text);
-  if (!fast) return false;
-  expect(diags.items, `accepted a text parseDocument rejects:\n${text}`).toEqual([]);
-  expect(slow).toBeDefined();
-  expect(fast.value).toEqual(slow!.value);
-  expect(placesOf(fast)).toEqual(placesOf(slow!));
-  return true;
+  for (const [name, read] of [['lines', composeByLines], ['cst', composeFromCst]] as const) {
+    const fast = read('t.yaml', text);
+    if (!fast) continue;
+    acceptedBy[name]++;
+    expect(diags.items, `${name} accepted a text parseDocument rejects:\n${text}`).toEqual([]);
+    expect(slow).toBeDefined();
+    expect(fast.value, `${name} read:\n${text}`).toEqual(slow!.value);
+    expect(placesOf(fast), `${name} read:\n${text}`).toEqual(placesOf(slow!));
+  }
+  return composeFast('t.yaml', text) !== undefined;
+}
+
+/** Runs `fn` and returns how many texts each reader accepted meanwhile. */
+function counting(fn: () => void): { lines: number; cst: number } {
+  const before = { ...acceptedBy };
+  fn();
+  return { lines: acceptedBy.lines - before.lines, cst: acceptedBy.cst - before.cst };
 }
 
 const yamlFiles = (dir: string): string[] =>
@@ -61,16 +80,21 @@ describe('corePlainValue: plain scalars under the YAML 1.2 core schema', () => {
 describe('the fast path on real sources', () => {
   it('reads almost every shipped source file, each as parseDocument does', () => {
     const files = yamlFiles(SPEC);
-    const accepted = files.filter((f) => agrees(readFileSync(f, 'utf8')));
-    // The ones left are those with anchors and aliases.
+    let accepted: string[] = [];
+    const by = counting(() => (accepted = files.filter((f) => agrees(readFileSync(f, 'utf8')))));
+    // The ones left are those with anchors and aliases; the line reader reads all the others too.
     expect(accepted.length).toBeGreaterThanOrEqual(files.length - 3);
+    expect(by.lines).toBe(accepted.length);
     for (const f of files.filter((x) => !accepted.includes(x))) expect(readFileSync(f, 'utf8')).toMatch(/: &\w/);
   });
 
   it.skipIf(!existsSync(CORPUS))('reads the matrix-spec corpus (OpenAPI, JSON examples, schemas) as parseDocument does', () => {
     const files = yamlFiles(CORPUS);
-    const accepted = files.filter((f) => agrees(readFileSync(f, 'utf8')));
+    let accepted: string[] = [];
+    const by = counting(() => (accepted = files.filter((f) => agrees(readFileSync(f, 'utf8')))));
     expect(accepted.length / files.length).toBeGreaterThan(0.95);
+    expect(by.lines / files.length).toBeGreaterThan(0.9);
+    expect(by.cst / files.length).toBeGreaterThan(0.95);
   });
 });
 
@@ -110,6 +134,8 @@ describe('random texts', () => {
     'w: [a b: c]', 'v1: {a: 1, a: 2}', 'q1: [x] y', 'e1: "" ', "e2: ''", 'long: ' + 'x'.repeat(40),
     'c1: "x"#c', 'c2: [a]#c', 'c3: {a: 1}#c', 'c4: "x" y', "c5: 'x' : b", '[, ]', '{,}', 'c6: [a, , ]', '"b"', "'c'",
     'b1: &x |', 'b2: !!int |', 'b3: !custom >', 'b4: | # kept', '  - y', ' - z', `k${' '.repeat(1030)}: 1`,
+    'm2: "\\x41\\U0001F600\\e\\N\\_\\L\\P\\/\\0\\a\\v\\ "', 'm3: "\\ud83d\\ude00 \\ud800"', 'm4: "\\U00110000"', 'm5: "\\x4"',
+    'g1: >', 'g2: >+', 'g3: |-', '  text here', '   more text', '', '-x: 1', 'h1: -1', 'h2: - 1', '--- # c', '--- a',
   ];
   const INDENTS = ['', '', '', ' ', '  ', '   ', '    ', '      '];
 
@@ -118,9 +144,11 @@ describe('random texts', () => {
     const text = fc
       .array(fc.tuple(fc.constantFrom(...INDENTS), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 12 })
       .chain((lines) => fc.boolean().map((nl) => lines.map(([i, l]) => i + l).join('\n') + (nl ? '\n' : '')));
-    fc.assert(fc.property(text, (t) => void (agrees(t) && accepted++)), { numRuns: RUNS });
-    // Enough of them are accepted for the comparison to mean something.
+    const by = counting(() => fc.assert(fc.property(text, (t) => void (agrees(t) && accepted++)), { numRuns: RUNS }));
+    // Enough of them are accepted, by each reader, for the comparison to mean something.
     expect(accepted).toBeGreaterThan(RUNS / 50);
+    expect(by.lines).toBeGreaterThan(RUNS / 100);
+    expect(by.cst).toBeGreaterThan(RUNS / 50);
   });
 
   type Value = null | boolean | number | string | Value[] | { [k: string]: Value };
@@ -173,8 +201,41 @@ describe('random texts', () => {
     }
   }
 
+  it('random prose in the styles the line reader takes: folded and literal blocks, plain lines continued, JSON', () => {
+    const word = fc.constantFrom('a', 'word', 'x:y', '-dash', 'it\'s', '#not', 'é', '1', 'true', 'b]', '{c}', '"q"', 'a,b');
+    const line = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+    const prose = fc.array(fc.oneof({ weight: 4, arbitrary: line }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 1, maxLength: 5 });
+    const doc = fc.record({
+      key: fc.constantFrom('a', 'description', '"q k"', 'k-1'),
+      indent: fc.integer({ min: 0, max: 4 }),
+      style: fc.constantFrom('>', '>-', '>+', '|', '|-', '|+', 'plain', 'json', 'json-closing-at-key'),
+      lines: prose,
+      json: fc.jsonValue({ maxDepth: 3 }),
+      after: fc.constantFrom('', 'next: 1\n', '# end\n', '\nnext: [1, 2]\n'),
+    });
+    const linesBefore = acceptedBy.lines;
+    fc.assert(
+      fc.property(doc, ({ key, indent, style, lines, json, after }) => {
+        const pad = ' '.repeat(indent + 2);
+        let body: string;
+        if (style === 'plain') body = ` ${lines.join(`\n${pad}`)}\n`;
+        else if (style.startsWith('json')) {
+          const text = JSON.stringify(json, null, 2) ?? 'null';
+          const inner = text.split('\n').map((l, i, all) => (i === 0 ? l : (style === 'json-closing-at-key' && i === all.length - 1 ? ' '.repeat(indent) : pad) + l));
+          body = ` ${inner.join('\n')}\n`;
+        } else body = ` ${style}\n${lines.map((l) => (l ? pad + l : '')).join('\n')}\n`;
+        const nested = indent ? `outer:\n${' '.repeat(indent)}${key}:${body}${after.replace(/^(?=\S)/gm, ' '.repeat(indent))}` : `${key}:${body}${after}`;
+        agrees(`---\n${nested}`);
+        agrees(nested);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(acceptedBy.lines - linesBefore).toBeGreaterThan(RUNS / 4);
+  });
+
   it('random values in random styles: accepted as parseDocument reads them', () => {
     let accepted = 0;
+    const linesBefore = acceptedBy.lines;
     const doc = fc.record({
       value: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), VALUE, { minKeys: 1, maxKeys: 4 }),
       choices: fc.array(fc.nat(), { minLength: 64, maxLength: 64 }),
@@ -189,5 +250,6 @@ describe('random texts', () => {
       { numRuns: RUNS },
     );
     expect(accepted).toBeGreaterThan(RUNS / 4);
+    expect(acceptedBy.lines - linesBefore).toBeGreaterThan(RUNS / 8);
   });
 });
