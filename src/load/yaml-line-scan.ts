@@ -193,6 +193,9 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
     return [out + text.slice(from, i), i + 1];
   };
 
+  /** A quoted scalar on one line starting at `p`, by its quote. */
+  const quoted = (p: number): [string, number] => (text.charCodeAt(p) === DQUOTE ? doubleQuoted(p) : singleQuoted(p));
+
   /**
    * A key at `p`: its name, and the offset just after its ':' (which a
    * space or the line's end follows); undefined when the line holds no key.
@@ -202,7 +205,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
     let name: string;
     let colon: number;
     if (c === DQUOTE || c === SQUOTE) {
-      const [v, after] = c === DQUOTE ? doubleQuoted(p) : singleQuoted(p);
+      const [v, after] = quoted(p);
       if (text.charCodeAt(after) !== COLON) return undefined;
       name = v;
       colon = after;
@@ -382,7 +385,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
     const flowScalar = (stopAtColon: boolean): unknown => {
       const c = text.charCodeAt(i);
       if (c === DQUOTE || c === SQUOTE) {
-        const [v, after] = c === DQUOTE ? doubleQuoted(i) : singleQuoted(i);
+        const [v, after] = quoted(i);
         i = after;
         return v;
       }
@@ -453,7 +456,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
     enter(depth);
     const c = text.charCodeAt(p);
     if (c === DQUOTE || c === SQUOTE) {
-      const [v, after] = c === DQUOTE ? doubleQuoted(p) : singleQuoted(p);
+      const [v, after] = quoted(p);
       endOfLine(after);
       return v;
     }
