@@ -1,10 +1,13 @@
 /**
  * The floor under targets 1, 3 and 5: what reading the source files costs
  * with the parsers mxspec is built on, and nothing else. YAML goes through
- * the `yaml` package's CST parser only: the first stage of every API of the
- * package, which reads every character and finds the structure, but builds
- * no values and resolves no scalars (mxspec's own reading composes a
- * document on top, ~0.07 s more at 1×). Markdown goes through unified +
+ * mxspec's line reader (src/load/yaml-line-scan.ts, values but no
+ * positions kept) and, for a text that reader leaves alone, the `yaml`
+ * package's CST parser only: the first stage of every API of the package,
+ * which reads every character and finds the structure, but builds no values
+ * and resolves no scalars. (Until round 24 every YAML text went through the
+ * CST parser; the line reader now reads most sources in a fraction of its
+ * time, so the floor went down with the build.) Markdown goes through unified +
  * remark-parse with the syntax the documents use (GFM, front matter,
  * directives) as mxspec calls it, to mdast. No descriptions are parsed, no
  * checks run, nothing is written. Node's start-up (measured apart by the
@@ -22,7 +25,7 @@
  * `allCoresMs`. It is a bound, not a measurement: threads each start in
  * cold code and slow each other down (docs/benchmarks-history.md, round 9).
  *
- *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N,"longestFileMs":N,"cores":N,"allCoresMs":N,"timed":[FROM,TO]} on stdout
+ *   node dist/scripts/bench/parse-floor.js PATH…   → {"files":N,"bytes":N,"parseMs":N,"longestFileMs":N,"cores":N,"allCoresMs":N,"timed":[FROM,TO],"yamlByLines":N} on stdout
  *
  * A PATH is a file or a spec folder (its source files, as the build finds them: src/load/read-tree.ts).
  */
@@ -34,6 +37,12 @@ import { Parser } from 'yaml';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { gfmParser } from '../../src/parse/gfm.js';
+import { scanPlainYaml } from '../../src/load/yaml-line-scan.js';
+import { MAX_DEPTH, MAX_YAML_NODES } from '../../src/load/yaml-located.js';
+
+/** The line reader's bounds, as a build gives them; its positions are not kept. */
+const YAML_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES };
+const NO_PLACES = { map(): void {}, seq(): void {} };
 import { kindOf } from '../../src/load/read-tree.js';
 
 export interface ParseFloor {
@@ -49,6 +58,8 @@ export interface ParseFloor {
   allCoresMs: number;
   /** When the timed parsing began and ended, in ms since the epoch (to tell probes run together apart from probes run in turn). */
   timed: [number, number];
+  /** YAML files the line reader read (the others went through the CST parser). */
+  yamlByLines: number;
 }
 
 /** The given files, and the source files of the given spec folders (those the build reads), in a stable order. */
@@ -73,18 +84,20 @@ export function parseFloor(files: string[], cores: number = availableParallelism
   let bytes = 0;
   let parseMs = 0;
   let longestFileMs = 0;
+  let yamlByLines = 0;
   const from = performance.timeOrigin + performance.now();
   for (const { file, text } of texts) {
     bytes += Buffer.byteLength(text);
     const t0 = performance.now();
     if (file.endsWith('.md')) markdown.parse(text);
+    else if (scanPlainYaml(text, NO_PLACES, YAML_LIMITS)) yamlByLines++;
     else for (const token of new Parser().parse(text)) void token;
     const ms = performance.now() - t0;
     parseMs += ms;
     if (ms > longestFileMs) longestFileMs = ms;
   }
   const to = performance.timeOrigin + performance.now();
-  return { files: texts.length, bytes, parseMs, longestFileMs, cores, allCoresMs: Math.max(parseMs / cores, longestFileMs), timed: [from, to] };
+  return { files: texts.length, bytes, parseMs, longestFileMs, cores, allCoresMs: Math.max(parseMs / cores, longestFileMs), timed: [from, to], yamlByLines };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,7 +4,7 @@
  * (benchmarks only).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,16 @@ describe('parse-floor probe', () => {
     expect(r.files).toBe(2);
     expect(r.bytes).toBe(files.reduce((n, f) => n + statSync(f).size, 0));
     expect(r.parseMs).toBeGreaterThan(0);
+    expect(r.yamlByLines).toBe(1);
+  });
+
+  it('reads the YAML as a build does: by lines where the line reader takes it, else through the CST', () => {
+    const yaml = sourceFiles([SPEC]).filter((f) => f.endsWith('.yaml'));
+    const r = parseFloor(yaml);
+    // All but the files with anchors and aliases, which the build reads otherwise too.
+    const withAnchors = yaml.filter((f) => /: &\w/.test(readFileSync(f, 'utf8')));
+    expect(withAnchors.length).toBeGreaterThan(0);
+    expect(r.yamlByLines).toBe(yaml.length - withAnchors.length);
   });
 
   it('spreads the parse over the cores it is given, but never below the longest single file', () => {
