@@ -38,10 +38,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { gfmParser } from '../../src/parse/gfm.js';
 import { scanPlainYaml } from '../../src/load/yaml-line-scan.js';
-import { MAX_DEPTH, MAX_YAML_NODES } from '../../src/load/yaml-located.js';
+import { PLAIN_READ_LIMITS } from '../../src/load/yaml-located.js';
 
-/** The line reader's bounds, as a build gives them; its positions are not kept. */
-const YAML_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES };
+/** Where the line reader would report positions: nowhere, they are not kept. */
 const NO_PLACES = { map(): void {}, seq(): void {} };
 import { kindOf } from '../../src/load/read-tree.js';
 
@@ -90,7 +89,7 @@ export function parseFloor(files: string[], cores: number = availableParallelism
     bytes += Buffer.byteLength(text);
     const t0 = performance.now();
     if (file.endsWith('.md')) markdown.parse(text);
-    else if (scanPlainYaml(text, NO_PLACES, YAML_LIMITS)) yamlByLines++;
+    else if (scanPlainYaml(text, NO_PLACES, PLAIN_READ_LIMITS)) yamlByLines++;
     else for (const token of new Parser().parse(text)) void token;
     const ms = performance.now() - t0;
     parseMs += ms;

@@ -19,9 +19,8 @@
  * breaks — makes it give up, and yaml-located.ts tries the CST path, then
  * `parseDocument`, as before. So every text it accepts is one
  * `parseDocument` accepts too, with the same values and positions
- * (test/foundation/yaml-line-scan.test.ts and
- * test/foundation/yaml-plain-compose.test.ts hold it to that on the shipped
- * spec, the corpus and random texts).
+ * (test/foundation/yaml-plain-compose.test.ts holds it to that on the
+ * shipped spec, the corpus and random texts).
  */
 import { corePlainValue, REFUSED_KEYS, type PlainComposeLimits, type PlainComposeSink } from './yaml-plain-compose.js';
 
@@ -45,6 +44,28 @@ const DASH = 45;
 const COLON = 58;
 const DQUOTE = 34;
 const SQUOTE = 39;
+const COMMA = 44;
+const OPEN_SQUARE = 91;
+const BACKSLASH = 92;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const PIPE = 124;
+const CLOSE_CURLY = 125;
+const GREATER = 62;
+
+/** `, [ ] { }`: what ends a plain scalar in a flow collection. */
+function flowIndicator(c: number): boolean {
+  return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
+}
+
+/** Double-quoted escapes of one character after the backslash. */
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+/** Double-quoted escapes by code point: the hex digits each takes. */
+const HEX_ESCAPE_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+const HEX = /^[0-9a-fA-F]+$/;
 
 /** Characters a plain scalar may not start with (YAML's indicators), for this reader: no exceptions for `-`, `?`, `:`. */
 function indicator(c: number): boolean {
@@ -65,7 +86,7 @@ function plainStart(text: string, p: number, c: number): boolean {
   if (!indicator(c)) return true;
   if (c !== DASH) return false;
   const next = text.charCodeAt(p + 1);
-  return !(Number.isNaN(next) || next === SPACE || next === NL || next === 44 || next === 91 || next === 93 || next === 123 || next === 125);
+  return !(Number.isNaN(next) || next === SPACE || next === NL || flowIndicator(next));
 }
 
 /**
@@ -127,46 +148,25 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
       const c = text.charCodeAt(i);
       if (i >= n || c === NL) return giveUp();
       if (c === DQUOTE) break;
-      if (c !== 92) {
+      if (c !== BACKSLASH) {
         i++;
         continue;
       }
       out += text.slice(from, i);
-      const e = text[i + 1];
+      const e = text[i + 1]!;
       let width = 2;
-      switch (e) {
-        case '0': out += '\0'; break;
-        case 'a': out += '\x07'; break;
-        case 'b': out += '\b'; break;
-        case 't': out += '\t'; break;
-        case 'n': out += '\n'; break;
-        case 'v': out += '\v'; break;
-        case 'f': out += '\f'; break;
-        case 'r': out += '\r'; break;
-        case 'e': out += '\x1b'; break;
-        case ' ': out += ' '; break;
-        case '"': out += '"'; break;
-        case '/': out += '/'; break;
-        case '\\': out += '\\'; break;
-        case 'N': out += '\u0085'; break;
-        case '_': out += '\u00a0'; break;
-        case 'L': out += '\u2028'; break;
-        case 'P': out += '\u2029'; break;
-        case 'x': case 'u': case 'U': {
-          const digits = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-          const hex = text.slice(i + 2, i + 2 + digits);
-          if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) giveUp();
-          const code = parseInt(hex, 16);
-          if (e === 'U') {
-            if (code > 0x10ffff) giveUp();
-            out += String.fromCodePoint(code);
-          } else out += String.fromCharCode(code);
-          width = 2 + digits;
-          break;
-        }
-        default:
-          giveUp();
-      }
+      const simple = SIMPLE_ESCAPES[e];
+      const digits = HEX_ESCAPE_DIGITS[e];
+      if (simple !== undefined) out += simple;
+      else if (digits !== undefined) {
+        const hex = text.slice(i + 2, i + 2 + digits);
+        if (hex.length !== digits || !HEX.test(hex)) giveUp();
+        const code = parseInt(hex, 16);
+        if (e !== 'U') out += String.fromCharCode(code);
+        else if (code > 0x10ffff) giveUp();
+        else out += String.fromCodePoint(code);
+        width = 2 + digits;
+      } else giveUp();
       i += width;
       from = i;
     }
@@ -261,7 +261,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
     let end = lineEnd(p);
     const [stop, comment] = plainLine(p, end);
     let value = text.slice(p, stop);
-    pos = end < n ? end + 1 : n;
+    pos = nextLine(end);
     if (!comment) {
       // A continuation starts with text that could start a plain scalar; an empty line, a comment or less indentation ends it.
       while (pos < n) {
@@ -273,7 +273,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
         end = lineEnd(at);
         const [more, commentAfter] = plainLine(at, end);
         value += ' ' + text.slice(at, more);
-        pos = end < n ? end + 1 : n;
+        pos = nextLine(end);
         if (commentAfter) break;
       }
     }
@@ -285,7 +285,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
    * `p`, in a collection indented `parentIndent`; moves `pos` past it.
    */
   const blockScalar = (p: number, parentIndent: number): string => {
-    const folded = text.charCodeAt(p) === 62;
+    const folded = text.charCodeAt(p) === GREATER;
     let i = p + 1;
     const chomp = text[i] === '-' || text[i] === '+' ? text[i++] : '';
     endOfLine(i);
@@ -315,7 +315,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
       if (ind < indent) break;
       lines.push(text.slice(at + indent, end));
       trailing = 0;
-      at = end < n ? end + 1 : n;
+      at = nextLine(end);
     }
     // A text that ends inside a block scalar without a final newline is left to the others (readers differ on it).
     if (at >= n && text.charCodeAt(n - 1) !== NL) giveUp();
@@ -353,8 +353,8 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
    * as indented as its key.
    */
   const flow = (p: number, depth: number, parentIndent: number, outermost = true): [unknown, number] => {
-    const isMap = text.charCodeAt(p) === 123;
-    const close = isMap ? 125 : 93;
+    const isMap = text.charCodeAt(p) === OPEN_CURLY;
+    const close = isMap ? CLOSE_CURLY : CLOSE_SQUARE;
     const obj: Record<string, unknown> = {};
     const keys: string[] = [];
     const pairs: number[] = [];
@@ -389,7 +389,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
         i = after;
         return v;
       }
-      if (c === 91 || c === 123) {
+      if (c === OPEN_SQUARE || c === OPEN_CURLY) {
         const [v, after] = flow(i, depth + 1, parentIndent, false);
         i = after;
         return v;
@@ -400,11 +400,11 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
         const x = text.charCodeAt(i);
         // A plain scalar ends with its line here; one continued on the next line is left to the other readers.
         if (i >= n || x === NL) break;
-        if (x === 44 || x === 91 || x === 93 || x === 123 || x === 125) break;
+        if (flowIndicator(x)) break;
         if (x === HASH && text.charCodeAt(i - 1) === SPACE) giveUp();
         if (x === COLON) {
           const after = text.charCodeAt(i + 1);
-          if (after === SPACE || after === 44 || after === 93 || after === 125) {
+          if (after === SPACE || after === COMMA || after === CLOSE_SQUARE || after === CLOSE_CURLY) {
             if (!stopAtColon) giveUp();
             break;
           }
@@ -440,10 +440,10 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
       }
       gap();
       const c = text.charCodeAt(i);
-      if (c === 44) {
+      if (c === COMMA) {
         i++;
         gap();
-        if (text.charCodeAt(i) === 44) giveUp();
+        if (text.charCodeAt(i) === COMMA) giveUp();
       } else if (c !== close) giveUp();
     }
     if (isMap) sink.map(obj, p, keys, pairs);
@@ -460,12 +460,12 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
       endOfLine(after);
       return v;
     }
-    if (c === 91 || c === 123) {
+    if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       const [v, after] = flow(p, depth, parentIndent);
       endOfLine(after);
       return v;
     }
-    if (c === 124 || c === 62) return blockScalar(p, parentIndent);
+    if (c === PIPE || c === GREATER) return blockScalar(p, parentIndent);
     if (!plainStart(text, p, c)) giveUp();
     return plainScalar(p, parentIndent);
   };
@@ -566,7 +566,7 @@ export function scanPlainYaml(text: string, sink: PlainComposeSink, limits: Plai
     const indent = indentAt(pos);
     const c = text.charCodeAt(pos + indent);
     let value: unknown;
-    if (c === 91 || c === 123) {
+    if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       enter(0);
       const [v, after] = flow(pos + indent, 0, -1);
       endOfLine(after);

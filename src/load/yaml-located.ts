@@ -14,7 +14,7 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 export const MAX_YAML_NODES = 200_000;
 export const MAX_DEPTH = 64;
 
-/** The bounds of the plain path, for a writer that foresees its reading (jsonToYamlAsRead in src/text/yaml-writer.ts). */
+/** The bounds of the fast paths (and the keys they refuse), also for a writer that foresees their reading (jsonToYamlAsRead in src/text/yaml-writer.ts). */
 export const PLAIN_READ_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES, refusedKeys: REFUSED_KEYS } as const;
 
 /** The line of an offset, with line starts found only when a location is first asked for (most values never need one). */
@@ -196,8 +196,6 @@ function firstFlowOpenerPastDepth(text: string, limit: number): number | undefin
   return undefined;
 }
 
-const FAST_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES };
-
 function placesInto(located: LocatedYaml): PlainComposeSink {
   return {
     map: (obj, start, keys, pairs) => located.placeMap(obj, start, keys, pairs),
@@ -208,7 +206,7 @@ function placesInto(located: LocatedYaml): PlainComposeSink {
 /** The narrowest shapes, read line by line (yaml-line-scan.ts); undefined where that reader gives up. */
 export function composeByLines(file: string, text: string): LocatedYaml | undefined {
   const located = new LocatedYaml(file, undefined, linesOnDemand(text));
-  const read = scanPlainYaml(text, placesInto(located), FAST_LIMITS);
+  const read = scanPlainYaml(text, placesInto(located), PLAIN_READ_LIMITS);
   if (!read) return undefined;
   located.value = read.value;
   located.composedPlain = true;
@@ -219,7 +217,7 @@ export function composeByLines(file: string, text: string): LocatedYaml | undefi
 export function composeFromCst(file: string, text: string): LocatedYaml | undefined {
   const lines = new LineCounter();
   const located = new LocatedYaml(file, undefined, lines);
-  const composed = composePlainYaml(text, placesInto(located), FAST_LIMITS, lines.addNewLine);
+  const composed = composePlainYaml(text, placesInto(located), PLAIN_READ_LIMITS, lines.addNewLine);
   if (!composed) return undefined;
   located.value = composed.value;
   located.composedPlain = true;

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { composePlainYaml, type PlainComposeLimits, type PlainComposeSink } from './yaml-plain-compose.js';
 import { scanPlainYaml } from './yaml-line-scan.js';
 import { encodePlaces, pushMap, pushSeq, type Place } from './yaml-places.js';
-import { MAX_DEPTH, MAX_YAML_NODES } from './yaml-located.js';
+import { PLAIN_READ_LIMITS } from './yaml-located.js';
 
 export interface YamlWorkRequest {
   texts: string[];
@@ -30,7 +30,7 @@ function readWith(read: FastReader, text: string): { json: string; places: Int32
       map: (obj, start, keys, pairs) => places.set(obj, { at: pushMap(offsets, start, pairs), keys }),
       seq: (arr, start, items) => places.set(arr, { at: pushSeq(offsets, start, items) }),
     },
-    { maxDepth: MAX_DEPTH, maxNodes: MAX_YAML_NODES },
+    PLAIN_READ_LIMITS,
   );
   if (!composed) return undefined;
   const flat = encodePlaces(composed.value, (obj) => places.get(obj), offsets);
@@ -40,7 +40,7 @@ function readWith(read: FastReader, text: string): { json: string; places: Int32
 
 /** As composeFast on the main thread: line by line, else from the CST. */
 function readOne(text: string): { json: string; places: Int32Array } | undefined {
-  return readWith(scanPlainYaml, text) ?? readWith((t, sink, limits) => composePlainYaml(t, sink, limits), text);
+  return readWith(scanPlainYaml, text) ?? readWith(composePlainYaml, text);
 }
 
 parentPort?.on('message', ({ texts }: YamlWorkRequest) => {
