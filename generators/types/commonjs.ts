@@ -12,7 +12,7 @@ import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as TsMorph from 'ts-morph';
 import type * as TypeScript from 'typescript';
-import type * as OpenapiTypescript from 'openapi-typescript';
+import { openapiTypescriptTransform, type OpenapiTypescriptTransform } from './openapi-typescript-parts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -66,29 +66,10 @@ export function requireTypescript(): typeof TypeScript {
   return require('typescript') as typeof TypeScript;
 }
 
-/**
- * openapi-typescript's document transform and the helpers its `openapiTS`
- * entry point uses around it, each from its own module. Its package index
- * also loads the whole of @redocly/openapi-core (for the validation and
- * bundling front end, see paths.ts), ~0.3 s of module loading that these
- * modules do not need.
- */
-export interface OpenapiTypescriptTransform {
-  transformSchema: typeof OpenapiTypescript.transformSchema;
-  scanDiscriminators: typeof OpenapiTypescript.scanDiscriminators;
-  resolveRef: typeof OpenapiTypescript.resolveRef;
-  astToString: typeof OpenapiTypescript.astToString;
-  createRef: typeof OpenapiTypescript.createRef;
-}
-
 export function requireOpenapiTypescriptTransform(): OpenapiTypescriptTransform {
-  const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenapiTypescriptTransform, 'scanDiscriminators' | 'resolveRef' | 'createRef'>;
-  const ts = require('openapi-typescript/dist/lib/ts.cjs') as Pick<OpenapiTypescriptTransform, 'astToString'>;
-  return {
-    transformSchema: require('openapi-typescript/dist/transform/index.cjs') as OpenapiTypescriptTransform['transformSchema'],
-    scanDiscriminators: utils.scanDiscriminators,
-    resolveRef: utils.resolveRef,
-    createRef: utils.createRef,
-    astToString: ts.astToString,
-  };
+  return openapiTypescriptTransform(
+    require('openapi-typescript/dist/lib/utils.cjs'),
+    require('openapi-typescript/dist/lib/ts.cjs'),
+    require('openapi-typescript/dist/transform/index.cjs'),
+  );
 }

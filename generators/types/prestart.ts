@@ -13,7 +13,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export const TYPES_WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** The worker thread's entry: it loads the worker from its bundle, or from the module files (worker-start.ts). */
+export const TYPES_WORKER_FILE = fileURLToPath(new URL('./worker-start.js', import.meta.url));
 
 /**
  * The worker's heap cap. Without one V8 lets a thread's heap grow far past

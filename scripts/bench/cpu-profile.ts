@@ -183,7 +183,8 @@ export function threadRole(profile: CpuProfile, isMain: boolean): string {
   if (isMain) return 'main thread';
   const urls = new Set(profile.nodes.map((n) => n.callFrame.url));
   const has = (suffix: string): boolean => [...urls].some((u) => u.endsWith(suffix));
-  if (has('generators/types/worker.js')) return 'types worker';
+  // The worker runs from its bundle (dist/types-worker.cjs), or from the module files without one.
+  if (has('types-worker.cjs') || has('generators/types/worker.js')) return 'types worker';
   if (has('src/load/yaml-worker.js')) return 'YAML worker';
   return 'worker';
 }

@@ -88,10 +88,31 @@ export interface CodeCacheStats {
   hashed: number;
 }
 
-let dir: string | undefined;
-let original: ((content: string, filename: string, ...rest: unknown[]) => unknown) | undefined;
-const loaded: Loaded[] = [];
-const stats: CodeCacheStats = { hits: 0, misses: 0, written: 0, hashed: 0 };
+/** What the cache holds for one thread. */
+interface ThreadCache {
+  dir: string | undefined;
+  /** Node's own compile, once the cache is enabled. */
+  original: ((content: string, filename: string, ...rest: unknown[]) => unknown) | undefined;
+  loaded: Loaded[];
+  stats: CodeCacheStats;
+}
+
+/**
+ * One state per thread, kept on the thread's global object rather than in
+ * this module: a thread may hold several copies of this module (the
+ * launcher loads it as a module file, then a bundle with its own copy; the
+ * types worker likewise), and whichever copy is asked must know what the
+ * others enabled and loaded, so that the cache is enabled once and every
+ * entry is written.
+ */
+const THREAD_KEY = Symbol.for('mxspec.codeCache');
+const thread = ((globalThis as { [THREAD_KEY]?: ThreadCache })[THREAD_KEY] ??= {
+  dir: undefined,
+  original: undefined,
+  loaded: [],
+  stats: { hits: 0, misses: 0, written: 0, hashed: 0 },
+});
+const { loaded, stats } = thread;
 
 const HEADER_END = 0x0a; // one header line of JSON, then the V8 data
 
@@ -101,12 +122,11 @@ const HEADER_END = 0x0a; // one header line of JSON, then the V8 data
  * Returns false when the cache is off.
  */
 export function enableCodeCache(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (original) return true;
-  dir = codeCacheDir(env);
+  if (thread.original) return true;
+  const dir = (thread.dir = codeCacheDir(env));
   if (!dir) return false;
   const proto = Module.prototype as unknown as { _compile(content: string, filename: string, ...rest: unknown[]): unknown };
-  original = proto._compile;
-  const compileFromSource = original;
+  const compileFromSource = (thread.original = proto._compile);
   proto._compile = function compileWithCache(this: Module, content: string, filename: string, ...rest: unknown[]): unknown {
     // Node passes the file's format after the file name; since 20.19 require() also reaches ES modules
     // (format "module"), which only Node can compile. Plain CommonJS comes without a format or as "commonjs".
@@ -129,7 +149,7 @@ export function codeCacheStats(): CodeCacheStats {
  * while the process runs (in every thread), so it is asked at each use.
  */
 function entryPath(filename: string): string {
-  return path.join(dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}-${v8.cachedDataVersionTag().toString(16)}.bin`);
+  return path.join(thread.dir!, `${createHash('sha256').update(filename).digest('hex').slice(0, 32)}-${v8.cachedDataVersionTag().toString(16)}.bin`);
 }
 
 /** What an entry's header line records. */
@@ -220,6 +240,7 @@ function stripShebang(content: string): string {
  * was.
  */
 export function saveCodeCache(): void {
+  const dir = thread.dir;
   if (!dir) return;
   for (const l of loaded) {
     if (l.saved) continue;

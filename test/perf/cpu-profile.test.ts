@@ -79,6 +79,7 @@ describe('CPU profile summary', () => {
   it('tells the threads apart by the code they ran', () => {
     const withUrl = (url: string): CpuProfile => ({ ...madeUp(), nodes: [...madeUp().nodes, { id: 9, callFrame: { functionName: '', url, lineNumber: 0 } }] });
     expect(threadRole(withUrl('file:///x/dist/generators/types/worker.js'), false)).toBe('types worker');
+    expect(threadRole(withUrl('file:///x/dist/types-worker.cjs'), false)).toBe('types worker');
     expect(threadRole(withUrl('file:///x/dist/src/load/yaml-worker.js'), false)).toBe('YAML worker');
     expect(threadRole(madeUp(), false)).toBe('worker');
     expect(threadRole(madeUp(), true)).toBe('main thread');

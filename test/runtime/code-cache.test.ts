@@ -170,6 +170,39 @@ describe('V8 code cache for large CommonJS files', () => {
     expect(run.stats).toEqual({ hits: 0, misses: 0, written: 0, hashed: 0 });
   });
 
+  it('two copies of the module in one thread (the launcher\'s and a bundle\'s) share one cache: enabled once, every entry written by either', () => {
+    const first = path.join(work, 'first.cjs');
+    const second = path.join(work, 'second', 'second.cjs');
+    mkdirSync(path.dirname(second));
+    writeLargeModule(first, 'first');
+    writeLargeModule(second, 'second');
+    const module = path.join(root, 'dist/src/runtime/code-cache.js');
+    // A query string makes the same file a second module instance, as a bundle's copy is.
+    const script = `
+      const { createRequire } = await import('node:module');
+      const Module = (await import('node:module')).default;
+      const a = await import(${JSON.stringify(module)});
+      const b = await import(${JSON.stringify(`${module}?copy`)});
+      const require = createRequire(import.meta.url);
+      const enabledA = a.enableCodeCache();
+      const patched = Module.prototype._compile;
+      require(${JSON.stringify(first)});
+      const enabledB = b.enableCodeCache();
+      const samePatch = Module.prototype._compile === patched;
+      require(${JSON.stringify(second)});
+      b.saveCodeCache();
+      console.log(JSON.stringify({ distinct: a !== b, enabledA, enabledB, samePatch, a: a.codeCacheStats(), b: b.codeCacheStats() }));`;
+    const run = (): { distinct: boolean; enabledA: boolean; enabledB: boolean; samePatch: boolean; a: Run['stats']; b: Run['stats'] } =>
+      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, encoding: 'utf8', env: { ...process.env, MXSPEC_CODE_CACHE: cacheDir } }));
+    const cold = run();
+    expect([cold.distinct, cold.enabledA, cold.enabledB, cold.samePatch]).toEqual([true, true, true, true]);
+    // The second copy wrote the entry of the file loaded before it was asked: one state.
+    expect(cold.b).toEqual({ hits: 0, misses: 2, written: 2, hashed: 2 });
+    expect(cold.a).toEqual(cold.b);
+    expect(entries()).toHaveLength(2);
+    expect(run().a).toMatchObject({ hits: 2, misses: 0, written: 0 });
+  });
+
   it('MXSPEC_CODE_CACHE=off turns it off', () => {
     const file = path.join(work, 'large.cjs');
     writeLargeModule(file);

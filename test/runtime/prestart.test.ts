@@ -51,7 +51,7 @@ describe('the types worker started by the launcher', () => {
     const out = path.join(tempDir('mxspec-prestart-out-'), 'out');
     const r = run(['build', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.workers).toEqual(['types/worker.js']);
+    expect(r.workers).toEqual(['types/worker-start.js']);
     expect(snapshotTree(out)).toEqual(snapshotTree(path.join(ROOT, 'out')));
   });
 
@@ -83,7 +83,7 @@ describe('the types worker started by the launcher', () => {
     expect(plain.workers).toEqual([]);
     const built = run(['import', 'matrix-spec', layout, '--out', path.join(base, 'spec2'), `--build=${path.join(base, 'out2')}`]);
     expect(built.code, built.stderr).toBe(0);
-    expect(built.workers).toEqual(['types/worker.js']);
+    expect(built.workers).toEqual(['types/worker-start.js']);
     expect(snapshotTree(path.join(base, 'out2')).has('ietf/types/paths.d.ts')).toBe(true);
   });
 
