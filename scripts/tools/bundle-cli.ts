@@ -57,17 +57,17 @@ const ownModuleUrl: esbuild.Plugin = {
   },
 };
 
-/** Writes the bundle (to `outfile`, for tests; by default where bin/mxspec.js looks for it). */
-export async function bundleCli(outfile = BUNDLE_FILE): Promise<void> {
+/** One CommonJS file for Node 20 from a compiled entry module, with our modules' `import.meta.url` replaced. */
+async function bundle(entry: string, outfile: string, options: Pick<esbuild.BuildOptions, 'external' | 'plugins' | 'define'>): Promise<void> {
   const result = await esbuild.build({
-    entryPoints: [path.join(dist, 'src/cli/main.js')],
+    ...options,
+    entryPoints: [path.join(dist, entry)],
     outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: WORKER_ONLY,
-    plugins: [ownModuleUrl],
+    plugins: [...(options.plugins ?? []), ownModuleUrl],
     banner: { js: FILE_URL_DEFINITION },
     logLevel: 'silent',
     legalComments: 'inline',
@@ -75,6 +75,11 @@ export async function bundleCli(outfile = BUNDLE_FILE): Promise<void> {
   // esbuild leaves an import.meta it cannot replace empty, and only warns: a module that used one would misbehave.
   const empty = result.warnings.filter((w) => w.text.includes('import.meta'));
   if (empty.length) throw new Error(`bundle-cli: import.meta left empty in ${empty.map((w) => w.location?.file).join(', ')}`);
+}
+
+/** Writes the bundle (to `outfile`, for tests; by default where bin/mxspec.js looks for it). */
+export async function bundleCli(outfile = BUNDLE_FILE): Promise<void> {
+  await bundle('src/cli/main.js', outfile, { external: WORKER_ONLY });
 }
 
 /**
@@ -114,22 +119,11 @@ function tsMorphCompiler(shared: boolean): esbuild.Plugin {
 export async function bundleTypesWorker(outfile = TYPES_WORKER_BUNDLE_FILE): Promise<void> {
   const { bundledTypescriptMinor, bundledTypescriptPath, requireTypescript } = await import('../../generators/types/commonjs.js');
   const shared = bundledTypescriptMinor(bundledTypescriptPath()) === requireTypescript().versionMajorMinor;
-  const result = await esbuild.build({
-    entryPoints: [path.join(dist, 'generators/types/worker.js')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+  await bundle('generators/types/worker.js', outfile, {
     external: ['typescript'],
-    plugins: [bundledLoaders, tsMorphCompiler(shared), ownModuleUrl],
+    plugins: [bundledLoaders, tsMorphCompiler(shared)],
     define: { __MXSPEC_TYPESCRIPT_SHARED__: String(shared) },
-    banner: { js: FILE_URL_DEFINITION },
-    logLevel: 'silent',
-    legalComments: 'inline',
   });
-  const empty = result.warnings.filter((w) => w.text.includes('import.meta'));
-  if (empty.length) throw new Error(`bundle-cli: import.meta left empty in ${empty.map((w) => w.location?.file).join(', ')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
