@@ -9,8 +9,8 @@
  * of its own (9 MB, loaded through the code cache). @ts-morph/common's own
  * copy of the compiler is replaced by the typescript package when the
  * bundle is made, if their versions agree (what shareTypescriptWithTsMorph
- * decides at run time for the module files), so the answer is fixed in the
- * bundle.
+ * in commonjs.ts decides at run time for the module files), so nothing
+ * here needs to share it.
  *
  * Only ever run inside that CommonJS bundle, where `require` is the
  * bundle's: as a module file of its own this module cannot load anything.
@@ -18,13 +18,6 @@
 import type * as TsMorph from 'ts-morph';
 import type * as TypeScript from 'typescript';
 import { openapiTypescriptTransform, type OpenapiTypescriptTransform } from './openapi-typescript-parts.js';
-
-/** Set by the bundler: whether @ts-morph/common's compiler is the typescript package in this bundle. */
-declare const __MXSPEC_TYPESCRIPT_SHARED__: boolean;
-
-export function shareTypescriptWithTsMorph(): boolean {
-  return __MXSPEC_TYPESCRIPT_SHARED__;
-}
 
 export function requireTsMorph(): typeof TsMorph {
   return require('ts-morph') as typeof TsMorph;

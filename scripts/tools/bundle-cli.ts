@@ -58,7 +58,7 @@ const ownModuleUrl: esbuild.Plugin = {
 };
 
 /** One CommonJS file for Node 20 from a compiled entry module, with our modules' `import.meta.url` replaced. */
-async function bundle(entry: string, outfile: string, options: Pick<esbuild.BuildOptions, 'external' | 'plugins' | 'define'>): Promise<void> {
+async function bundle(entry: string, outfile: string, options: Pick<esbuild.BuildOptions, 'external' | 'plugins'>): Promise<void> {
   const result = await esbuild.build({
     ...options,
     entryPoints: [path.join(dist, entry)],
@@ -122,7 +122,6 @@ export async function bundleTypesWorker(outfile = TYPES_WORKER_BUNDLE_FILE): Pro
   await bundle('generators/types/worker.js', outfile, {
     external: ['typescript'],
     plugins: [bundledLoaders, tsMorphCompiler(shared)],
-    define: { __MXSPEC_TYPESCRIPT_SHARED__: String(shared) },
   });
 }
 
