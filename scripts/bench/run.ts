@@ -364,7 +364,7 @@ function case1(o: Options): CaseReport {
       FLOOR_NOTE,
       COMBINED_FLOOR_NOTE,
       CONCURRENT_FLOOR_NOTE,
-      'Every mxspec run but the "code cache off" one loads the CLI bundle (dist/mxspec.cjs) and, in the types worker, the TypeScript compiler and ts-morph with the bytecode V8 cached in an earlier run (src/runtime/code-cache.ts; the warm-up run fills it, as the first build after installing does). The build is still cold in every other sense: a new process, no outputs, no parse or generator cache.',
+      'Every mxspec run but the "code cache off" one loads the CLI bundle (dist/mxspec.cjs) and, in the types worker, its bundle (dist/types-worker.cjs) and the TypeScript compiler with the bytecode V8 cached in an earlier run (src/runtime/code-cache.ts; the warm-up run fills it, as the first build after installing does). The build is still cold in every other sense: a new process, no outputs, no parse or generator cache.',
     ],
   };
 }
