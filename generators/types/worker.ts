@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ModelReceiver, type ModelMessage } from './model-transfer.js';
-import { enableCodeCache, saveCodeCache } from '../../src/runtime/code-cache.js';
+import { saveCodeCache } from '../../src/runtime/code-cache.js';
 import { requireOpenapiTypescriptTransform } from './commonjs.js';
 import type { TypesOptions } from './index.js';
 import { warmUpModel } from './warm-up.js';
@@ -21,9 +21,8 @@ export interface TypesRequest {
 
 export type TypesReply = { id: number; files: { path: string; content: string }[] } | { id: number; error: string };
 
-// Before anything requires the compiler (the generator's modules do as they load, hence the dynamic import):
-// its bytecode comes from the code cache when there is one.
-enableCodeCache();
+// The generator's modules load the compiler as they load; its bytecode comes from the code cache, which the thread's
+// entry (worker-start.ts) turned on before it loaded this module.
 const generator = import('./index.js');
 
 // openapi-typescript is loaded on first use by paths.ts; load it now so the first request does not wait for it.
