@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { runTempRoot } from './test/helpers/run-temp-root.js';
 
 export default defineConfig({
   test: {
@@ -7,7 +8,12 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default'],
-    // Projected models are frozen in tests (src/editions/project.ts): a change to a model shared between builds fails loudly.
-    env: { MXSPEC_FREEZE_MODELS: '1' },
+    // Every temporary folder of a run lives under one folder, removed when the run ends (test/helpers/run-temp-root.ts).
+    globalSetup: ['test/helpers/run-temp-root.ts'],
+    env: {
+      // Projected models are frozen in tests (src/editions/project.ts): a change to a model shared between builds fails loudly.
+      MXSPEC_FREEZE_MODELS: '1',
+      TMPDIR: runTempRoot(),
+    },
   },
 });
