@@ -1,54 +1,77 @@
 /**
  * Most Markdown fragments in YAML descriptions are prose: paragraphs of text
  * whose only Markdown is inline code (`room_id`), now and then an emphasised
- * term, a cross-reference with nothing but a target (`[](rpc:getEvent)`) or
- * a link. For those the mdast is known without running the parser (one
- * paragraph per block of lines, made of text, inlineCode, emphasis, strong
- * and link nodes, with the positions remark gives them), and building it
- * directly skips micromark: it was most of the time spent rendering drafts
- * (generators/drafts/markdown.ts) and rewriting the links of imported
+ * term, a cross-reference with nothing but a target (`[](rpc:getEvent)`), a
+ * link, or a short bulleted list. For those the mdast is known without
+ * running the parser (paragraph, list, listItem, text, inlineCode, emphasis,
+ * strong and link nodes, with the positions remark gives them), and building
+ * it directly skips micromark: it was most of the time spent rendering
+ * drafts (generators/drafts/markdown.ts) and rewriting the links of imported
  * descriptions (src/import/links.ts).
  *
- * `plainFragment` answers only when it is sure. Every line starts with a
- * letter, `(`, a single backtick, an emphasis, strong text or a link with
- * text (below), has no trailing
- * whitespace, no tab or control character and nothing outside the Basic
- * Multilingual Plane. Its text (outside code) has no autolink literal
- * (`www.`, `://`) and no character that starts or closes a Markdown or GFM
- * construct (`* _ ~ [ ] < > & \ | # @ !`) but an underscore between two
- * letters or digits (`auth_events`) and in these shapes:
+ * `plainFragment` answers only when it is sure. Blocks are separated by
+ * empty lines, and are:
+ *  - paragraphs: lines that start with a letter, `(`, `"`, `'`, `{`,
+ *    digits not followed by `.` or `)` (which could make an ordered
+ *    list), a backslash escape, a single backtick, an emphasis, strong text
+ *    or a link with text (below);
+ *  - tight bulleted lists: items that start with `* ` or `- ` (one marker
+ *    for the whole list, each item at the same indentation of at most three
+ *    spaces), each item one paragraph whose further lines are indented to
+ *    its text, exactly. A list may follow a paragraph line directly; it
+ *    ends at an empty line, and what follows it then is no list.
+ * No line has trailing whitespace, a tab or control character, anything
+ * outside the Basic Multilingual Plane or an image's `![`. Text outside
+ * code has no autolink literal (`www.`, `://`) and no character that
+ * starts or closes a Markdown or GFM construct (`* _ ~ [ ] < > & \ | # @`)
+ * but an underscore between two letters or digits (`auth_events`), a
+ * backslash escape of ASCII punctuation other than `@`, and these shapes:
  *  - code: single backticks pairing up within the line, around code that
  *    neither starts nor ends with a space (a code span is taken from its
  *    opening backtick, so `<` inside it starts nothing);
- *  - emphasis: `*words*` within the line, the opening `*` at the line's
- *    start or after a space or `(`, followed by a letter; the words letters,
- *    spaces and hyphens, ending in a letter; the closing `*` followed by the
+ *  - emphasis: `*words*`, the opening `*` at a line's start or after a
+ *    space or `(`, followed by a letter; the words letters, spaces, hyphens,
+ *    commas and full stops, and line breaks before a letter, ending in a
+ *    letter or a full stop; the closing `*` followed by the fragment's or a
  *    line's end, a space or one of `.,;:)`;
  *  - strong: `**words**` as emphasis, the words possibly ending in `:`;
  *  - a link with no text: `[](scheme:target)`, the target letters, digits
  *    and `._~/#:-`, after a space or `(`;
- *  - a link with text: `[text](https://host/path#x)`, at the line's start
+ *  - a link with text: `[text](https://host/path#x)`, at a line's start
  *    or after a space or `(`; the text plain (as outside code, without
- *    spaces at either end) or one code span; the destination a web address
- *    (`http://` or `https://`), a site path (`/rooms/v12`) or an anchor
- *    (`#pdus`), then letters, digits and `._~/#:?=+-` (characters the
- *    parser keeps as they are: no `&` that could start a character
- *    reference, no `%`).
- * Blocks are separated by empty lines. Anything else returns undefined and
- * goes to the parser. A test compares it with remark's output on generated
- * and real texts.
+ *    spaces at either end, possibly over several lines) or one code span;
+ *    the destination a web address (`http://` or `https://`), a site path
+ *    (`/rooms/v12`) or an anchor (`#pdus`), then letters, digits and
+ *    `._~/#:?=+-` (characters the parser keeps as they are: no `&` that
+ *    could start a character reference, no `%`).
+ * Anything else returns undefined and goes to the parser. A test compares
+ * it with remark's output on generated and real texts.
  */
-import type { Emphasis, InlineCode, Link, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
+import type { Emphasis, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
 
-const FIRST = /^(?:[A-Za-z\u00c0-\u024f(]|`[^`]|\*\*?[A-Za-z]|\[)/;
-const OUTSIDE = /^[^*_`~[\]<>&\\|#@!\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$/;
+/** How a paragraph's line may start (after a list item's marker, or its indentation, for an item's lines). */
+const FIRST = /^(?:[0-9]+(?![0-9.)])|[A-Za-z\u00c0-\u024f("'{]|`[^`]|\*\*?[A-Za-z]|\[|\\[^@\sA-Za-z0-9])/;
+const OUTSIDE = /^[^*_`~[\]<>&\\|#@\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$/;
+/**
+ * A backslash before ASCII punctuation makes that character plain text
+ * (the text node holds it without the backslash, its position spans both).
+ * `@` is left out: unescaped, it could make an e-mail autolink in the text
+ * node, which GFM looks for after the escapes are resolved.
+ */
+const ESCAPED = /[!"#$%&'()*+,\-./:;<=>?[\\\]^_`{|}~]/;
+const ESCAPE = new RegExp(`\\\\(${ESCAPED.source})`, 'g');
 const CODE = /^[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff](?:[^`\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff])?$/;
 const AUTOLINK = /www\.|:\/\//i;
 const INTRAWORD_UNDERSCORE = /(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])/g;
-const EMPHASIS = /^\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?)\*(?=$|[ .,;:)])/;
-const STRONG = /^\*\*([A-Za-z](?:[A-Za-z -]*[A-Za-z])?:?)\*\*(?=$|[ .,;:)])/;
+/** The words of emphasis or strong text; a line break inside them is followed by a letter. */
+const WORDS = '[A-Za-z](?:(?:[A-Za-z ,.-]|\\n(?=[A-Za-z]))*[A-Za-z.])?';
+const CLOSED = '(?=$|[\\n .,;:)])';
+const EMPHASIS = new RegExp(`^\\*(${WORDS})\\*${CLOSED}`);
+const STRONG = new RegExp(`^\\*\\*(${WORDS}:?)\\*\\*${CLOSED}`);
 const LINK = /^\[\]\(([A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~/#:-]+)\)/;
 const TEXT_LINK = /^\[([^\]]+)\]\(((?:https?:\/\/|\/(?!\/)|#)[A-Za-z0-9._~/#:?=+-]*)\)/;
+/** A list item's first line: indentation, marker, one space, text. */
+const ITEM = /^( {0,3})([*-]) (?=\S)/;
 
 interface Point {
   line: number;
@@ -56,12 +79,28 @@ interface Point {
   offset: number;
 }
 
-/** One inline piece of a line, from column `start` (0-based) to `end`. */
+/** One line of a paragraph: its text after the indentation an item's lines have. */
+interface Line {
+  /** 1-based line number in the fragment. */
+  number: number;
+  /** Offset of the line's first character in the fragment. */
+  start: number;
+  /** Characters before `content` on the line (a list item's marker or indentation). */
+  indent: number;
+  content: string;
+}
+
+/** One inline piece of a paragraph's text (its lines' contents joined by line feeds), from `start` to `end`. */
 type Token =
   | { kind: 'text'; value: string; start: number; end: number }
   | { kind: 'code'; value: string; start: number; end: number }
   | { kind: 'emphasis' | 'strong'; value: string; start: number; end: number }
   | { kind: 'link'; url: string; start: number; end: number; label?: { kind: 'text' | 'code'; value: string } };
+
+/** Whether a paragraph's line is this plain by itself: how it starts and ends. */
+function plainLine(content: string): boolean {
+  return FIRST.test(content) && !/\s$/.test(content) && !content.includes('![');
+}
 
 /** The text of a link as one text or inline code node; undefined when it is anything else. */
 function linkLabel(label: string): { kind: 'text' | 'code'; value: string } | undefined {
@@ -69,55 +108,67 @@ function linkLabel(label: string): { kind: 'text' | 'code'; value: string } | un
     const value = label.slice(1, -1);
     return label.length > 2 && label.endsWith('`') && CODE.test(value) ? { kind: 'code', value } : undefined;
   }
-  // `[^x]` would be a footnote call.
-  if (/^[ ^]| $/.test(label) || !OUTSIDE.test(label) || AUTOLINK.test(label)) return undefined;
+  // `[^x]` would be a footnote call. Its lines were checked as lines (each starts plainly).
+  const flat = label.replace(/\n/g, ' ');
+  if (/^[ ^]| $/.test(flat) || !OUTSIDE.test(flat) || AUTOLINK.test(flat)) return undefined;
   return { kind: 'text', value: label };
 }
 
-/** A line as inline tokens; undefined when the line is not this simple. */
-function lineTokens(l: string): Token[] | undefined {
-  if (!FIRST.test(l) || /\s$/.test(l)) return undefined;
+/** A paragraph's text as inline tokens; undefined when it is not this simple. */
+function inlineTokens(s: string): Token[] | undefined {
   const tokens: Token[] = [];
   let textFrom = 0;
   const text = (to: number): boolean => {
     if (to === textFrom) return true;
-    const value = l.slice(textFrom, to);
+    const source = s.slice(textFrom, to);
+    // Escapes are checked as a comma (plain, and neither a letter nor a digit, so no underscore beside one counts
+    // as inside a word), line feeds as spaces, the rest as written; the node holds the escaped characters themselves.
+    const checked = source.replace(ESCAPE, ',').replace(/\n/g, ' ');
+    const value = source.includes('\\') ? source.replace(ESCAPE, '$1') : source;
     // An underscore between two letters or digits (`auth_events`) neither opens nor closes emphasis.
-    if (!OUTSIDE.test(value.replace(INTRAWORD_UNDERSCORE, 'a')) || AUTOLINK.test(value)) return false;
+    if (!OUTSIDE.test(checked.replace(INTRAWORD_UNDERSCORE, 'a')) || AUTOLINK.test(value) || AUTOLINK.test(source)) return false;
     tokens.push({ kind: 'text', value, start: textFrom, end: to });
     return true;
   };
   let i = 0;
-  while (i < l.length) {
-    const ch = l[i];
+  while (i < s.length) {
+    const ch = s[i];
+    if (ch === '\\') {
+      // An escape is text; a backslash before anything else (before a line break it is a hard break) goes to the parser.
+      if (!ESCAPED.test(s.charAt(i + 1))) return undefined;
+      i += 2;
+      continue;
+    }
     if (ch !== '`' && ch !== '*' && ch !== '[') {
       i++;
       continue;
     }
     if (!text(i)) return undefined;
-    const before = i === 0 ? '' : l[i - 1]!;
-    // Emphasis, strong text and links open only at the line's start or after a space or `(`.
+    // A line's start counts as the fragment's.
+    const before = i === 0 || s[i - 1] === '\n' ? '' : s[i - 1]!;
+    // Emphasis, strong text and links open only at a line's start or after a space or `(`.
     const opens = before === '' || before === ' ' || before === '(';
     if (ch === '`') {
-      const close = l.indexOf('`', i + 1);
+      const close = s.indexOf('`', i + 1);
       if (close < 0) return undefined;
-      const value = l.slice(i + 1, close);
+      const value = s.slice(i + 1, close);
+      // No line feed in code (CODE refuses it): a code span over two lines is the parser's.
       if (!CODE.test(value)) return undefined;
       tokens.push({ kind: 'code', value, start: i, end: close + 1 });
       i = close + 1;
     } else if (ch === '*') {
-      const strong = opens && l[i + 1] === '*' ? STRONG.exec(l.slice(i)) : null;
-      const m = strong ?? (opens ? EMPHASIS.exec(l.slice(i)) : null);
-      if (!m) return undefined;
+      const strong = opens && s[i + 1] === '*' ? STRONG.exec(s.slice(i)) : null;
+      const m = strong ?? (opens ? EMPHASIS.exec(s.slice(i)) : null);
+      if (!m || AUTOLINK.test(m[1]!)) return undefined;
       tokens.push({ kind: strong ? 'strong' : 'emphasis', value: m[1]!, start: i, end: i + m[0].length });
       i += m[0].length;
     } else {
-      const empty = opens && before !== '' ? LINK.exec(l.slice(i)) : null;
+      const empty = opens && before !== '' ? LINK.exec(s.slice(i)) : null;
       if (empty) {
         tokens.push({ kind: 'link', url: empty[1]!, start: i, end: i + empty[0].length });
         i += empty[0].length;
       } else {
-        const link = opens ? TEXT_LINK.exec(l.slice(i)) : null;
+        const link = opens ? TEXT_LINK.exec(s.slice(i)) : null;
         const label = link ? linkLabel(link[1]!) : undefined;
         if (!link || !label) return undefined;
         tokens.push({ kind: 'link', url: link[2]!, start: i, end: i + link[0].length, label });
@@ -126,85 +177,130 @@ function lineTokens(l: string): Token[] | undefined {
     }
     textFrom = i;
   }
-  return text(l.length) ? tokens : undefined;
+  return text(s.length) ? tokens : undefined;
 }
 
-interface Line {
-  text: string;
-  tokens: Token[];
-  /** 1-based line number and offset of its first character in the fragment. */
-  number: number;
-  offset: number;
-}
-
-function paragraph(lines: Line[]): Paragraph {
-  const children: PhrasingContent[] = [];
-  let text: { value: string; start: Point; end: Point } | undefined;
-  const point = (l: Line, column: number): Point => ({ line: l.number, column: column + 1, offset: l.offset + column });
-  const flush = (): void => {
-    if (text) children.push({ type: 'text', value: text.value, position: { start: text.start, end: text.end } } satisfies Text);
-    text = undefined;
+/** A paragraph of these lines, or undefined when its text is not plain. */
+function paragraph(lines: Line[]): Paragraph | undefined {
+  const s = lines.map((l) => l.content).join('\n');
+  const tokens = inlineTokens(s);
+  if (!tokens) return undefined;
+  // Where each line's content starts in `s`.
+  const from: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    from.push(at);
+    at += l.content.length + 1;
+  }
+  const lineOf = (p: number): number => {
+    let k = 0;
+    while (k + 1 < lines.length && from[k + 1]! <= p) k++;
+    return k;
   };
-  const addText = (value: string, start: Point, end: Point): void => {
-    if (text) {
-      text.value += value;
-      text.end = end;
-    } else text = { value, start, end };
+  const point = (p: number): Point => {
+    const k = lineOf(p);
+    const l = lines[k]!;
+    return { line: l.number, column: l.indent + p - from[k]! + 1, offset: l.start + l.indent + p - from[k]! };
   };
-  lines.forEach((l, li) => {
-    // A line ending belongs to a text node: the one the line before ended in, or a new one from that line's end.
-    if (li > 0) addText('\n', point(lines[li - 1]!, lines[li - 1]!.text.length), point(l, 0));
-    for (const t of l.tokens) {
-      if (t.kind === 'text') {
-        addText(t.value, text ? text.start : point(l, t.start), point(l, t.end));
-        continue;
+  // Text ending in a line feed ends at the next line's very start, before any indentation (as remark has it).
+  const end = (p: number): Point => {
+    if (p === 0 || s[p - 1] !== '\n') return point(p);
+    const l = lines[lineOf(p)]!;
+    return { line: l.number, column: 1, offset: l.start };
+  };
+  const children: PhrasingContent[] = tokens.map((t): PhrasingContent => {
+    const position = { start: point(t.start), end: end(t.end) };
+    if (t.kind === 'text') return { type: 'text', value: t.value, position } satisfies Text;
+    if (t.kind === 'code') return { type: 'inlineCode', value: t.value, position } satisfies InlineCode;
+    if (t.kind === 'link') {
+      const link: Link = { type: 'link', title: null, url: t.url, children: [], position };
+      if (t.label) {
+        // The label sits between `[` and `](`.
+        const inner = { start: point(t.start + 1), end: point(t.start + 1 + (t.label.kind === 'code' ? t.label.value.length + 2 : t.label.value.length)) };
+        link.children.push(t.label.kind === 'code'
+          ? { type: 'inlineCode', value: t.label.value, position: inner } satisfies InlineCode
+          : { type: 'text', value: t.label.value, position: inner } satisfies Text);
       }
-      flush();
-      const position = { start: point(l, t.start), end: point(l, t.end) };
-      if (t.kind === 'code') children.push({ type: 'inlineCode', value: t.value, position } satisfies InlineCode);
-      else if (t.kind === 'link') {
-        const link: Link = { type: 'link', title: null, url: t.url, children: [], position };
-        if (t.label) {
-          // The label sits between `[` and `](`.
-          const inner = { start: point(l, t.start + 1), end: point(l, t.start + 1 + (t.label.kind === 'code' ? t.label.value.length + 2 : t.label.value.length)) };
-          link.children.push(t.label.kind === 'code'
-            ? { type: 'inlineCode', value: t.label.value, position: inner } satisfies InlineCode
-            : { type: 'text', value: t.label.value, position: inner } satisfies Text);
-        }
-        children.push(link);
-      } else {
-        const mark = t.kind === 'strong' ? 2 : 1;
-        const inner = { start: point(l, t.start + mark), end: point(l, t.end - mark) };
-        const content: Text[] = [{ type: 'text', value: t.value, position: inner }];
-        children.push(t.kind === 'strong' ? { type: 'strong', children: content, position } satisfies Strong : { type: 'emphasis', children: content, position } satisfies Emphasis);
-      }
+      return link;
     }
+    const mark = t.kind === 'strong' ? 2 : 1;
+    const content: Text[] = [{ type: 'text', value: t.value, position: { start: point(t.start + mark), end: point(t.end - mark) } }];
+    return t.kind === 'strong' ? { type: 'strong', children: content, position } satisfies Strong : { type: 'emphasis', children: content, position } satisfies Emphasis;
   });
-  flush();
-  const first = lines[0]!;
-  const last = lines[lines.length - 1]!;
-  return { type: 'paragraph', children, position: { start: point(first, 0), end: point(last, last.text.length) } };
+  return { type: 'paragraph', children, position: { start: point(0), end: point(s.length) } };
 }
 
 export function plainFragment(text: string): RootContent[] | undefined {
-  const out: RootContent[] = [];
-  let offset = 0;
-  let block: Line[] = [];
-  const close = (): void => {
-    if (block.length) out.push(paragraph(block));
-    block = [];
-  };
   const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l === '') close();
-    else {
-      const tokens = lineTokens(l);
-      if (!tokens) return undefined;
-      block.push({ text: l, tokens, number: i + 1, offset });
-    }
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of lines) {
+    starts.push(offset);
     offset += l.length + 1;
   }
-  close();
+  const line = (i: number, indent: number): Line => ({ number: i + 1, start: starts[i]!, indent, content: lines[i]!.slice(indent) });
+  const out: RootContent[] = [];
+  /** Set after a list and the empty lines after it: a list there could continue it (as a loose list). */
+  let listBefore = false;
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l === '') {
+      i++;
+      continue;
+    }
+    const item = ITEM.exec(l);
+    if (item) {
+      if (listBefore) return undefined;
+      const list = bulletList(item[1]!.length, item[2]!, i);
+      if (!list) return undefined;
+      out.push(list.node);
+      i = list.next;
+      // What follows a list directly (not after an empty line) would continue its last item.
+      if (i < lines.length && lines[i] !== '') return undefined;
+      listBefore = true;
+      continue;
+    }
+    // A paragraph: its lines up to an empty line or a list item (a bulleted list may interrupt a paragraph).
+    const block: Line[] = [];
+    while (i < lines.length && lines[i] !== '' && !ITEM.test(lines[i]!)) {
+      if (!plainLine(lines[i]!)) return undefined;
+      block.push(line(i, 0));
+      i++;
+    }
+    const p = paragraph(block);
+    if (!p) return undefined;
+    out.push(p);
+    listBefore = false;
+  }
   return out.length ? out : undefined;
+
+  /** A tight list from line `first`, its items marked `marker` at `indent` spaces; undefined when it is not plain. */
+  function bulletList(indent: number, marker: string, first: number): { node: List; next: number } | undefined {
+    const inner = indent + 2;
+    const items: ListItem[] = [];
+    let i = first;
+    while (i < lines.length) {
+      const m = ITEM.exec(lines[i]!);
+      if (!m || m[1]!.length !== indent || m[2] !== marker) break;
+      const block: Line[] = [line(i, inner)];
+      i++;
+      // The item's further lines are indented to its text, exactly.
+      while (i < lines.length && lines[i]!.startsWith(' '.repeat(inner)) && lines[i]![inner] !== ' ') {
+        block.push(line(i, inner));
+        i++;
+      }
+      if (!block.every((b) => plainLine(b.content))) return undefined;
+      const p = paragraph(block);
+      if (!p) return undefined;
+      const itemStart = { line: block[0]!.number, column: indent + 1, offset: block[0]!.start + indent };
+      items.push({ type: 'listItem', spread: false, checked: null, children: [p], position: { start: itemStart, end: p.position!.end } });
+    }
+    const firstItem = items[0]!;
+    const last = items[items.length - 1]!;
+    return {
+      node: { type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: firstItem.position!.start, end: last.position!.end } },
+      next: i,
+    };
+  }
 }

@@ -18,7 +18,7 @@ const remark = unified().use(remarkParse).use(remarkGfm);
 const parse = (text: string): unknown => remark.parse(text).children;
 
 const chars = [
-  'a', 'B', 'é', 'z', ' ', ' ', '\n', '\n', '.', ',', ':', ';', '-', '+', '=', '1', '0', ')', '(', '"', "'", '’', '—', '/', '?', '%', '$',
+  'a', 'B', 'é', 'z', ' ', ' ', '\n', '\n', '.', ',', ':', ';', '-', '+', '=', '1', '0', ')', '(', '"', "'", '’', '—', '/', '?', '%', '$', '{', '}', '\\',
   '*', '_', '`', '~', '[', ']', '<', '>', '&', '\\', '|', '#', '@', '!', '\t', '\u00a0', 'w', 'h', 't', 'p', 's', 'x', '😀',
 ];
 const text = fc.oneof(
@@ -40,7 +40,22 @@ const text = fc.oneof(
     'auth_events and', 'a_b_c', '_a_', 'a_', '_a', 'x `a`_b', 'a__b', 'a_ b', 'é_a', 'a_1 x', '[a_b](https://x.org)', '**a_b**', 'a_*b*', 'see a_b@c.d',
     '[rooms](/rooms/v12)', 'the [PDUs](/server-server-api/#pdus).', '[x](#anchor) y', '[x](#)', '[x](/)', '[x](//host/a)', '[x](/a b)', '[x](/a(b))', '[x](#a&amp;b)', '[x](/a "t")',
     '[`/x`](/client-server-api/#get_x)', 'see [x](/a)[y](#b)', '[x](a/b)', '[x](./a)', '[x](?q)',
-    '[`a]`](https://x.org)', '[a\\]](https://x.org)', '[a](https://x.org)[b](https://y.org)', 'see [a](https://x.org) and [](rpc:a).', 'text', '',
+    '[`a]`](https://x.org)', '[a\\]](https://x.org)', '[a](https://x.org)[b](https://y.org)', 'see [a](https://x.org) and [](rpc:a).',
+    // Backslash escapes, `!`, and lines that start with a quote or a brace, with their near misses.
+    "The user\\'s key", 'a \\* b', '\\*a\\*', 'a\\_b', '\\_a_', 'x_\\*', '\\*_a b_', '\\[a](https://x.org)', '\\`a`', '`a\\`b`', 'a \\\\ b', 'a \\\\*b*', 'a \\b', 'a\\',
+    'mail a\\@b.c', 'see www\\.x.org', 'http\\://x', '\\# h', '\\- a', '\\> q', 'a \\&amp; b', '\\(*a*)', '\\!', 'Hello!', 'a ![i](x)', 'a !', '![](rpc:a)', 'x! [a](https://x.org)',
+    '"email" is used.', "'a' b", '{{% boxes/note %}}', '{{% /boxes/note %}}', '{{% changed-in v="1.19" %}} The server', 'pattern: "^!"', '"', '{', '}', '"*a*"', '"[a](https://x.org)"',
+    'text', '',
+  ), { maxLength: 5 }).map((ls) => ls.join('\n')),
+  // Bulleted lists, and emphasis, strong text and link text over several lines, with their near misses.
+  fc.array(fc.constantFrom(
+    '* item', '- item', '* `M_X` - a code', '- the *term* here', '  - indented', '   * three', '    - four', '* a\n  more', '- a\n  more', '  - a\n    more', '  - a\n   less',
+    '  - a\n     over', '* a\nlazy', '*  two spaces', '* ', '*', '+ plus', '1. one', '2) two', '* [ ] task', '* [x] done', '* [a](https://x.org) b', '* * *', '- - -', '***', '---', '===',
+    '* a\n\n* b', '* a\n- b', '- a\n  - nested', '* a\n  * nested', '* a\n    code', 'Para:', 'Para line', '  para', '* a\n  `b` c', '* a\n  [x](/a) b',
+    '**The body\nhere describes it.**', '**a\nb**', '**a.**', '**a.**b', '**a\n b**', '**a \nb**', '**a\n- b**', '*one\ntwo*', '*a,\nb.*', '**e.g. x**', '**www.x.org**', '**a\n\nb**',
+    '1 through 11', '12 rooms', '1.5 times', '1) a', '10. a', '1.', '3x', '2', 'a\n1 b', 'a\n1. b', 'a\n2. b', '* 1 a',
+    'see [Client /sync\nresponse](/a#b).', '[a\nb](https://x.org)', '[a\n b](https://x.org)', '[a \nb](https://x.org)', '[a\n]', '[`a\nb`](https://x.org)', 'a `b\nc` d',
+    'text', '',
   ), { maxLength: 5 }).map((ls) => ls.join('\n')),
 );
 
@@ -61,6 +76,9 @@ describe('plainFragment', () => {
     let withStrong = 0;
     let withWebLink = 0;
     let withRelativeLink = 0;
+    let withEscape = 0;
+    let withList = 0;
+    let overLines = 0;
     fc.assert(
       fc.property(text, (t) => {
         const mine = plainFragment(t);
@@ -72,6 +90,11 @@ describe('plainFragment', () => {
         if (JSON.stringify(mine).includes('"strong"')) withStrong++;
         if (JSON.stringify(mine).includes('"url":"http')) withWebLink++;
         if (/"url":"[/#]/.test(JSON.stringify(mine))) withRelativeLink++;
+        if (t.includes('\\')) withEscape++;
+        const json = JSON.stringify(mine);
+        if (json.includes('"type":"list"')) withList++;
+        // Strong, emphasis or link text over two lines.
+        if (/"type":"(?:strong|emphasis|link)","(?:title":null,"url":"[^"]*","children|children)":\[\{"type":"text","value":"[^"]*\\n/.test(json)) overLines++;
         expect(mine).toEqual(parse(t));
       }),
       { numRuns: Number(process.env.MXSPEC_PROPERTY_RUNS ?? 8000) },
@@ -83,6 +106,9 @@ describe('plainFragment', () => {
     expect(withStrong).toBeGreaterThan(20);
     expect(withWebLink).toBeGreaterThan(20);
     expect(withRelativeLink).toBeGreaterThan(20);
+    expect(withEscape).toBeGreaterThan(20);
+    expect(withList).toBeGreaterThan(20);
+    expect(overLines).toBeGreaterThan(20);
   });
 
   /** Checks every string of the spec's ietf model against remark; returns how many it answered and of how many. */
@@ -114,13 +140,15 @@ describe('plainFragment', () => {
   }, 60_000);
 
   it('builds text and inline code itself', () => {
-    for (const t of ['see `x`', '`room_id` is `m.room.create`.', 'The `a` and\n`b` fields\nof `c`', 'Use `@alice:example.org` or `*`.', 'A\n\n`x` y', '*a*', 'a `<b>` c', 'The *auth chain* of\n*x* and `<a>:<b>`', 'then [](rpc:sendJoinV2).\nNext', 'the `mxc://` URI', '**Required** if', '**Note:**\nSee [Signing JSON](https://spec.matrix.org/v1.19/appendices/#signing-json).', 'the [`GET /x`](https://x.org/#get) call', 'The auth_events and prev_events fields']) {
+    for (const t of ['see `x`', '`room_id` is `m.room.create`.', 'The `a` and\n`b` fields\nof `c`', 'Use `@alice:example.org` or `*`.', 'A\n\n`x` y', '*a*', 'a `<b>` c', 'The *auth chain* of\n*x* and `<a>:<b>`', 'then [](rpc:sendJoinV2).\nNext', 'the `mxc://` URI', '**Required** if', '**Note:**\nSee [Signing JSON](https://spec.matrix.org/v1.19/appendices/#signing-json).', 'the [`GET /x`](https://x.org/#get) call', 'The auth_events and prev_events fields',
+      "The user\\'s key", '"email" is used.', '{{% boxes/note %}}', '- a', '* a\n* b', 'Servers MAY:\n  - Include the\n    `x` pairs.\n  - Deny\n\nThen', '**The body\nhere describes it.**', 'see [Client /sync\nresponse](/a#b).']) {
       expect(plainFragment(t), JSON.stringify(t)).toEqual(parse(t));
     }
   });
 
   it('leaves syntax to the parser', () => {
-    for (const t of ['a*b*', '*a*b', '**a**b', '*a *', '[a](https://x.org/a&amp;b)', '[a](https://x.org "t")', '[x](//host/a)', '[x](a/b)', 'x[a](https://x.org)', '[^1](https://x.org)', '_a_', 'a _b', 'a__b', 'x `a`_b', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', '- a', ' a', 'a ', 'a\n  b', 'a\tb', '']) {
+    for (const t of ['a*b*', '*a*b', '**a**b', '*a *', '[a](https://x.org/a&amp;b)', '[a](https://x.org "t")', '[x](//host/a)', '[x](a/b)', 'x[a](https://x.org)', '[^1](https://x.org)', '_a_', 'a _b', 'a__b', 'x `a`_b', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', ' a', 'a ', 'a\n  b', 'a\tb', '',
+      '* a\n\n* b', '* a\nlazy', '+ a', '1. a', '- a\n  - b', '* [ ] t', '* a\n- b', '- a\n\n  b', '**a\n- b**', '*  a', '* a\n   b', 'a\\\nb']) {
       expect(plainFragment(t), JSON.stringify(t)).toBeUndefined();
     }
   });
