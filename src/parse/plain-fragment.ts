@@ -279,16 +279,17 @@ export function plainFragment(text: string): RootContent[] | undefined {
   function bulletList(indent: number, marker: string, first: number): { node: List; next: number } | undefined {
     const inner = indent + 2;
     const items: ListItem[] = [];
-    let i = first;
-    while (i < lines.length) {
-      const m = ITEM.exec(lines[i]!);
+    const indentation = ' '.repeat(inner);
+    let at = first;
+    while (at < lines.length) {
+      const m = ITEM.exec(lines[at]!);
       if (!m || m[1]!.length !== indent || m[2] !== marker) break;
-      const block: Line[] = [line(i, inner)];
-      i++;
+      const block: Line[] = [line(at, inner)];
+      at++;
       // The item's further lines are indented to its text, exactly.
-      while (i < lines.length && lines[i]!.startsWith(' '.repeat(inner)) && lines[i]![inner] !== ' ') {
-        block.push(line(i, inner));
-        i++;
+      while (at < lines.length && lines[at]!.startsWith(indentation) && lines[at]![inner] !== ' ') {
+        block.push(line(at, inner));
+        at++;
       }
       if (!block.every((b) => plainLine(b.content))) return undefined;
       const p = paragraph(block);
@@ -300,7 +301,7 @@ export function plainFragment(text: string): RootContent[] | undefined {
     const last = items[items.length - 1]!;
     return {
       node: { type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: firstItem.position!.start, end: last.position!.end } },
-      next: i,
+      next: at,
     };
   }
 }
