@@ -5,7 +5,10 @@
  * included: on generated texts full of Markdown's special characters, and
  * on every description of the shipped spec.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -13,6 +16,7 @@ import remarkGfm from 'remark-gfm';
 import { plainFragment } from '../../src/parse/plain-fragment.js';
 import { editionModels, SPEC } from '../openapi/helpers.js';
 import { CORPUS_V19, CORPUS_V19_PRESENT, importedV19Spec } from '../helpers/imported.js';
+import { CORPUS } from '../helpers/cli.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm);
 const parse = (text: string): unknown => remark.parse(text).children;
@@ -137,6 +141,25 @@ describe('plainFragment', () => {
     const { answered, webLinks } = await everyString(importedV19Spec('mxspec-plain-fragment-'));
     expect(answered).toBeGreaterThan(300);
     expect(webLinks).toBeGreaterThan(30);
+  }, 60_000);
+
+  it.skipIf(!CORPUS_V19_PRESENT)('equals remark wherever it answers (every string of every YAML file of the corpus, v1.19 and v1.11: all APIs and event schemas)', () => {
+    let answered = 0;
+    let lists = 0;
+    for (const version of ['v1.19', 'v1.11']) {
+      const data = path.join(CORPUS, version, 'data');
+      for (const file of readdirSync(data, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml')).sort()) {
+        for (const t of strings(parseYaml(readFileSync(path.join(data, file), 'utf8')), new Set())) {
+          const mine = plainFragment(t);
+          if (mine === undefined) continue;
+          answered++;
+          if (mine.some((n) => n.type === 'list')) lists++;
+          expect(mine, `${version}/${file}: ${JSON.stringify(t)}`).toEqual(parse(t));
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(3000);
+    expect(lists).toBeGreaterThan(20);
   }, 60_000);
 
   it('builds text and inline code itself', () => {
