@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import setup, { RUN_TEMP_PREFIX, runTempRoot } from '../helpers/run-temp-root.js';
+import { ROOT } from '../helpers/cli.js';
+
+const KEY = Symbol.for('mxspec.testRunTemp');
 
 describe('temporary folders of a test run', () => {
   it('are made under the run’s own folder, in test processes and the processes they start', () => {
@@ -20,10 +23,12 @@ describe('temporary folders of a test run', () => {
 
   it('are removed by the global teardown, with whatever a test left in them', () => {
     const outer = mkdtempSync(path.join(tmpdir(), 'mxspec-run-root-'));
-    const saved = { TMPDIR: process.env.TMPDIR, MXSPEC_TEST_RUN_TEMP: process.env.MXSPEC_TEST_RUN_TEMP };
+    const memo = globalThis as { [KEY]?: string };
+    const saved = { tmp: process.env.TMPDIR, memo: memo[KEY] };
     try {
+      // As in a process that has not made its folder yet.
       process.env.TMPDIR = outer;
-      delete process.env.MXSPEC_TEST_RUN_TEMP;
+      delete memo[KEY];
       const teardown = setup();
       const [root] = readdirSync(outer);
       expect(root?.startsWith(RUN_TEMP_PREFIX)).toBe(true);
@@ -36,11 +41,18 @@ describe('temporary folders of a test run', () => {
       teardown();
       expect(readdirSync(outer)).toEqual([]);
     } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      process.env.TMPDIR = saved.tmp;
+      memo[KEY] = saved.memo;
       rmSync(outer, { recursive: true, force: true });
     }
   });
+
+  it('of a vitest run started by a test are its own: it leaves this run’s folder in place and empty of its own', () => {
+    const here = tmpdir();
+    const before = readdirSync(here).sort();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/diff/words.test.ts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(existsSync(here)).toBe(true);
+    expect(readdirSync(here).sort()).toEqual(before);
+  }, 60_000);
 });
