@@ -3,8 +3,9 @@
  * the parse probe and the types probe started together, their times then
  * spread over the cores as the floor with types spreads them alone. No
  * timing is asserted (benchmarks only): the tests hold that both probes
- * really ran on the given sources, beside each other, and how their times
- * are combined.
+ * really ran on the given sources, beside each other (the probe starts
+ * them again when a busy machine ran them one after the other), and how
+ * their times are combined.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, SPEC } from '../helpers/cli.js';
 import { combinedFloorMs } from '../../scripts/bench/combined-floor.js';
+import { ranSideBySide } from '../../scripts/bench/concurrent-floor.js';
 import { sourceFiles } from '../../scripts/bench/parse-floor.js';
 
 const PROBE = path.join(ROOT, 'dist/scripts/bench/concurrent-floor.js');
@@ -38,6 +40,15 @@ describe('concurrent floor', () => {
     expect(report.floorMs).toBe(combinedFloorMs(report.parse, report.types));
     expect(report.floorMs).toBeGreaterThanOrEqual(report.types.loadMs + report.types.convertMs);
   }, 60_000);
+
+  it('takes two probes for side by side only when each began its timed part before the other ended it', () => {
+    const at = (from: number, to: number) => ({ timed: [from, to] as [number, number] });
+    expect(ranSideBySide(at(100, 300), at(50, 400))).toBe(true);
+    expect(ranSideBySide(at(100, 300), at(250, 500))).toBe(true);
+    // One after the other (a busy machine can run them so), either way round, or only touching.
+    expect(ranSideBySide(at(100, 300), at(300, 500))).toBe(false);
+    expect(ranSideBySide(at(400, 500), at(100, 350))).toBe(false);
+  });
 
   it('fails with a usage line without sources, and names the probe that failed', () => {
     const none = spawnSync(process.execPath, [PROBE, OPENAPI], { encoding: 'utf8' });
