@@ -152,12 +152,23 @@ function movePositions(node: Positioned, lines: number, offset: number): void {
   if (node.children) for (const c of node.children) movePositions(c, lines, offset);
 }
 
+export interface GfmParserOptions {
+  /** Pieces shorter than this are joined to the next (tests cut as finely as possible with 1). */
+  minPieceChars?: number;
+  /**
+   * Builds a piece's tree without micromark where it can (src/parse/plain-document.ts), or returns undefined. It
+   * must give the tree this parser's syntax gives, positions from the piece's start.
+   */
+  plainPiece?: (piece: string) => Root | undefined;
+}
+
 /**
  * A GFM parser with `plugins` after GFM (as `unified().use(remarkParse).use(remarkGfm).use(plugins)` would be).
  * A long text is parsed in pieces cut at top-level headings (src/parse/top-level-sections.ts), then put together.
  */
-export function gfmParser(plugins: PluggableList = [], options: { minPieceChars?: number } = {}): MarkdownParser {
+export function gfmParser(plugins: PluggableList = [], options: GfmParserOptions = {}): MarkdownParser {
   const minPiece = options.minPieceChars ?? MIN_PIECE_CHARS;
+  const plainPiece = options.plainPiece;
   const full = unified().use(remarkParse).use(remarkGfm).use(plugins);
   const lean = unified().use(remarkParse).use(remarkGfmWithoutLiteralAutolinks as never).use(plugins);
   const leaner = unified().use(remarkParse).use(remarkGfmWithoutLiteralAutolinksOrTables as never).use(plugins);
@@ -167,6 +178,9 @@ export function gfmParser(plugins: PluggableList = [], options: { minPieceChars?
     return textMayHaveLiteralAutolink(tree) ? full.parse(text) : tree;
   };
   const parsePiece = (text: string, memo: MarkdownPieceMemo | undefined): Root => {
+    // Built directly, a piece costs less than a copy from the memo would.
+    const plain = plainPiece?.(text);
+    if (plain) return plain;
     let tree = memo?.take(text);
     if (!tree) {
       tree = parseWhole(text);

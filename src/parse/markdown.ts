@@ -4,6 +4,7 @@
  * what the source format allows and folds headings into a section tree.
  */
 import { gfmParser, type MarkdownPieceMemo } from './gfm.js';
+import { plainDocument } from './plain-document.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import type { Heading, Parent, Root, RootContent, Text } from 'mdast';
@@ -13,7 +14,8 @@ import { suggestion } from '../diagnostics/did-you-mean.js';
 import { MAX_DEPTH, parseLocatedYaml } from '../load/yaml-located.js';
 import { validateSource } from '../load/validate-source.js';
 
-const processor = gfmParser([[remarkFrontmatter, ['yaml']], remarkDirective]);
+// Pieces written only in the shapes the documents mostly use are built without micromark (plain-document.ts).
+const processor = gfmParser([[remarkFrontmatter, ['yaml']], remarkDirective], { plainPiece: plainDocument });
 
 /** Leaf directives and the attributes each needs. */
 export const LEAF_DIRECTIVES: Record<string, { required: string[]; optional: string[] }> = {

@@ -51,7 +51,7 @@ import type { Emphasis, InlineCode, Link, List, ListItem, Paragraph, PhrasingCon
 
 /** How a paragraph's line may start (after a list item's marker, or its indentation, for an item's lines). */
 const FIRST = /^(?:[0-9]+(?![0-9.)])|[A-Za-z\u00c0-\u024f("'{]|`[^`]|\*\*?[A-Za-z]|\[|\\[^@\sA-Za-z0-9])/;
-const OUTSIDE = /^[^*_`~[\]<>&\\|#@\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$/;
+const OUTSIDE = /^[^*_`~[\]<>&\\|@\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$/;
 /**
  * A backslash before ASCII punctuation makes that character plain text
  * (the text node holds it without the backslash, its position spans both).
@@ -64,14 +64,28 @@ const CODE = /^[^ `\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff](?:[^`\
 const AUTOLINK = /www\.|:\/\//i;
 const INTRAWORD_UNDERSCORE = /(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])/g;
 /** The words of emphasis or strong text; a line break inside them is followed by a letter. */
-const WORDS = '[A-Za-z](?:(?:[A-Za-z ,.-]|\\n(?=[A-Za-z]))*[A-Za-z.])?';
+const WORDS = '[A-Za-z](?:(?:[A-Za-z ,.()-]|\\n(?=[A-Za-z]))*[A-Za-z.)])?';
 const CLOSED = '(?=$|[\\n .,;:)])';
 const EMPHASIS = new RegExp(`^\\*(${WORDS})\\*${CLOSED}`);
 const STRONG = new RegExp(`^\\*\\*(${WORDS}:?)\\*\\*${CLOSED}`);
-const LINK = /^\[\]\(([A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~/#:-]+)\)/;
+const LINK = /^\[\]\(((?:[A-Za-z][A-Za-z0-9+.-]*:|#)[A-Za-z0-9._~/#:-]+)\)/;
 const TEXT_LINK = /^\[([^\]]+)\]\(((?:https?:\/\/|\/(?!\/)|#)[A-Za-z0-9._~/#:?=+-]*)\)/;
-/** A list item's first line: indentation, marker, one space, text. */
-const ITEM = /^( {0,3})([*-]) (?=\S)/;
+/** How a paragraph's later line may start besides FIRST (see plainLine). */
+const LATER_NUMBER = /^[0-9]+[.)]/;
+/** A list item's first line: indentation, marker (a bullet, or a number and its delimiter), one space, text. */
+const ITEM = /^( {0,3})([*-]|[0-9]{1,9}[.)]) (?=\S)/;
+/**
+ * With directives (the documents' syntax), a colon before anything but white
+ * space or ASCII punctuation may start a text directive (`:name`), which
+ * remark-directive reads even in running text (`key:value`).
+ */
+const TEXT_DIRECTIVE = /:[^\s!-/:-@[-`{-~]/;
+
+/** The syntax a fragment is read with besides GFM. */
+export interface PlainSyntax {
+  /** remark-directive's: a colon may start a text directive. */
+  textDirectives?: boolean;
+}
 
 interface Point {
   line: number;
@@ -97,25 +111,29 @@ type Token =
   | { kind: 'emphasis' | 'strong'; value: string; start: number; end: number }
   | { kind: 'link'; url: string; start: number; end: number; label?: { kind: 'text' | 'code'; value: string } };
 
-/** Whether a paragraph's line is this plain by itself: how it starts and ends. */
-function plainLine(content: string): boolean {
-  return FIRST.test(content) && !/\s$/.test(content) && !content.includes('![');
+/**
+ * Whether a paragraph's line is this plain by itself: how it starts and ends. A later line of a paragraph may also
+ * start with a number and `.` or `)`: an ordered list there interrupts the paragraph only if it starts at 1, and the
+ * callers have already ended the paragraph before such a line.
+ */
+function plainLine(content: string, first: boolean): boolean {
+  return (FIRST.test(content) || (!first && LATER_NUMBER.test(content))) && !/\s$/.test(content) && !content.includes('![');
 }
 
 /** The text of a link as one text or inline code node; undefined when it is anything else. */
-function linkLabel(label: string): { kind: 'text' | 'code'; value: string } | undefined {
+function linkLabel(label: string, syntax: PlainSyntax): { kind: 'text' | 'code'; value: string } | undefined {
   if (label.startsWith('`')) {
     const value = label.slice(1, -1);
     return label.length > 2 && label.endsWith('`') && CODE.test(value) ? { kind: 'code', value } : undefined;
   }
   // `[^x]` would be a footnote call. Its lines were checked as lines (each starts plainly).
   const flat = label.replace(/\n/g, ' ');
-  if (/^[ ^]| $/.test(flat) || !OUTSIDE.test(flat) || AUTOLINK.test(flat)) return undefined;
+  if (/^[ ^]| $/.test(flat) || !OUTSIDE.test(flat) || AUTOLINK.test(flat) || (syntax.textDirectives && TEXT_DIRECTIVE.test(label))) return undefined;
   return { kind: 'text', value: label };
 }
 
 /** A paragraph's text as inline tokens; undefined when it is not this simple. */
-function inlineTokens(s: string): Token[] | undefined {
+function inlineTokens(s: string, syntax: PlainSyntax): Token[] | undefined {
   const tokens: Token[] = [];
   let textFrom = 0;
   const text = (to: number): boolean => {
@@ -127,6 +145,8 @@ function inlineTokens(s: string): Token[] | undefined {
     const value = source.includes('\\') ? source.replace(ESCAPE, '$1') : source;
     // An underscore between two letters or digits (`auth_events`) neither opens nor closes emphasis.
     if (!OUTSIDE.test(checked.replace(INTRAWORD_UNDERSCORE, 'a')) || AUTOLINK.test(value) || AUTOLINK.test(source)) return false;
+    // A text ends before a backtick, `*`, `[` or the paragraph's end: a colon at its end starts no directive.
+    if (syntax.textDirectives && TEXT_DIRECTIVE.test(source)) return false;
     tokens.push({ kind: 'text', value, start: textFrom, end: to });
     return true;
   };
@@ -163,13 +183,13 @@ function inlineTokens(s: string): Token[] | undefined {
       tokens.push({ kind: strong ? 'strong' : 'emphasis', value: m[1]!, start: i, end: i + m[0].length });
       i += m[0].length;
     } else {
-      const empty = opens && before !== '' ? LINK.exec(s.slice(i)) : null;
+      const empty = opens ? LINK.exec(s.slice(i)) : null;
       if (empty) {
         tokens.push({ kind: 'link', url: empty[1]!, start: i, end: i + empty[0].length });
         i += empty[0].length;
       } else {
         const link = opens ? TEXT_LINK.exec(s.slice(i)) : null;
-        const label = link ? linkLabel(link[1]!) : undefined;
+        const label = link ? linkLabel(link[1]!, syntax) : undefined;
         if (!link || !label) return undefined;
         tokens.push({ kind: 'link', url: link[2]!, start: i, end: i + link[0].length, label });
         i += link[0].length;
@@ -181,9 +201,9 @@ function inlineTokens(s: string): Token[] | undefined {
 }
 
 /** A paragraph of these lines, or undefined when its text is not plain. */
-function paragraph(lines: Line[]): Paragraph | undefined {
+function paragraph(lines: Line[], syntax: PlainSyntax): Paragraph | undefined {
   const s = lines.map((l) => l.content).join('\n');
-  const tokens = inlineTokens(s);
+  const tokens = inlineTokens(s, syntax);
   if (!tokens) return undefined;
   // Where each line's content starts in `s`.
   const from: number[] = [];
@@ -230,6 +250,17 @@ function paragraph(lines: Line[]): Paragraph | undefined {
   return { type: 'paragraph', children, position: { start: point(0), end: point(s.length) } };
 }
 
+/**
+ * The inline content of one line of a heading or a table cell: `content`
+ * starts at column `indent + 1` of line `line` (1-based), whose first
+ * character is at offset `start`. Undefined unless it is plain as a
+ * paragraph's text is, and neither starts nor ends with white space.
+ */
+export function plainInline(line: number, start: number, indent: number, content: string, syntax: PlainSyntax): PhrasingContent[] | undefined {
+  if (content === '' || /^\s|\s$/.test(content) || content.includes('![')) return undefined;
+  return paragraph([{ number: line, start, indent, content }], syntax)?.children;
+}
+
 export function plainFragment(text: string): RootContent[] | undefined {
   const lines = text.split('\n');
   const starts: number[] = [];
@@ -238,12 +269,29 @@ export function plainFragment(text: string): RootContent[] | undefined {
     starts.push(offset);
     offset += l.length + 1;
   }
+  return plainBlocks(lines, starts, 0, lines.length, {});
+}
+
+/** Whether this item line (ITEM matched it) can interrupt a paragraph: a bullet, or an ordered list starting at `1` (so written: not `01`). */
+function interruptsParagraph(item: RegExpExecArray): boolean {
+  const marker = item[2]!;
+  return marker === '*' || marker === '-' || marker === '1.' || marker === '1)';
+}
+
+/**
+ * Lines `first` up to `end` of a text (`lines` its lines, `starts` their
+ * offsets) as paragraphs and lists, positioned in that text; undefined when
+ * they are not all this plain. Empty lines separate blocks; the lines
+ * around the range are the caller's (a list that ends at `end` is not
+ * checked against what comes after it).
+ */
+export function plainBlocks(lines: readonly string[], starts: readonly number[], first: number, end: number, syntax: PlainSyntax): RootContent[] | undefined {
   const line = (i: number, indent: number): Line => ({ number: i + 1, start: starts[i]!, indent, content: lines[i]!.slice(indent) });
   const out: RootContent[] = [];
   /** Set after a list and the empty lines after it: a list there could continue it (as a loose list). */
   let listBefore = false;
-  let i = 0;
-  while (i < lines.length) {
+  let i = first;
+  while (i < end) {
     const l = lines[i]!;
     if (l === '') {
       i++;
@@ -252,56 +300,83 @@ export function plainFragment(text: string): RootContent[] | undefined {
     const item = ITEM.exec(l);
     if (item) {
       if (listBefore) return undefined;
-      const list = bulletList(item[1]!.length, item[2]!, i);
+      const list = readList(item[1]!.length, item[2]!, i);
       if (!list) return undefined;
       out.push(list.node);
       i = list.next;
       // What follows a list directly (not after an empty line) would continue its last item.
-      if (i < lines.length && lines[i] !== '') return undefined;
+      if (i < end && lines[i] !== '') return undefined;
       listBefore = true;
       continue;
     }
-    // A paragraph: its lines up to an empty line or a list item (a bulleted list may interrupt a paragraph).
+    // A paragraph: its lines up to an empty line or a list item that can interrupt it.
     const block: Line[] = [];
-    while (i < lines.length && lines[i] !== '' && !ITEM.test(lines[i]!)) {
-      if (!plainLine(lines[i]!)) return undefined;
+    for (let m: RegExpExecArray | null; i < end && lines[i] !== '' && !((m = ITEM.exec(lines[i]!)) && interruptsParagraph(m)); i++) {
+      if (!plainLine(lines[i]!, block.length === 0)) return undefined;
       block.push(line(i, 0));
-      i++;
     }
-    const p = paragraph(block);
+    const p = paragraph(block, syntax);
     if (!p) return undefined;
     out.push(p);
     listBefore = false;
   }
   return out.length ? out : undefined;
 
-  /** A tight list from line `first`, its items marked `marker` at `indent` spaces; undefined when it is not plain. */
-  function bulletList(indent: number, marker: string, first: number): { node: List; next: number } | undefined {
-    const inner = indent + 2;
+  /**
+   * A tight list from line `from`, its items at column `indent` (0-based) with `marker`'s kind (the same bullet, or
+   * numbers with the same delimiter); undefined when it is not plain. An item holds one paragraph, and may end in a
+   * list of its own, its markers at the item's text, directly under its last line.
+   */
+  function readList(indent: number, marker: string, from: number): { node: List; next: number } | undefined {
+    const ordered = marker !== '*' && marker !== '-';
+    const delimiter = marker[marker.length - 1]!;
     const items: ListItem[] = [];
-    const indentation = ' '.repeat(inner);
-    let at = first;
-    while (at < lines.length) {
-      const m = ITEM.exec(lines[at]!);
-      if (!m || m[1]!.length !== indent || m[2] !== marker) break;
+    let at = from;
+    while (at < end) {
+      const m = itemAt(at, indent);
+      if (!m) break;
+      const mark = m[2]!;
+      if (ordered ? !/^[0-9]/.test(mark) || mark[mark.length - 1] !== delimiter : mark !== marker) break;
+      // The item's text, and its further lines, start after the marker and one space.
+      const inner = indent + mark.length + 1;
+      const indentation = ' '.repeat(inner);
       const block: Line[] = [line(at, inner)];
       at++;
-      // The item's further lines are indented to its text, exactly.
-      while (at < lines.length && lines[at]!.startsWith(indentation) && lines[at]![inner] !== ' ') {
+      // The item's further lines are indented to its text, exactly; a list item there that can interrupt the
+      // paragraph starts the item's own list.
+      let sub: RegExpExecArray | undefined;
+      while (at < end && lines[at]!.startsWith(indentation) && lines[at]![inner] !== ' ') {
+        sub = itemAt(at, inner);
+        if (sub && interruptsParagraph(sub)) break;
+        sub = undefined;
         block.push(line(at, inner));
         at++;
       }
-      if (!block.every((b) => plainLine(b.content))) return undefined;
-      const p = paragraph(block);
+      if (!block.every((b, k) => plainLine(b.content, k === 0))) return undefined;
+      const p = paragraph(block, syntax);
       if (!p) return undefined;
+      const children: (Paragraph | List)[] = [p];
+      if (sub) {
+        const nested = readList(inner, sub[2]!, at);
+        if (!nested) return undefined;
+        children.push(nested.node);
+        at = nested.next;
+      }
       const itemStart = { line: block[0]!.number, column: indent + 1, offset: block[0]!.start + indent };
-      items.push({ type: 'listItem', spread: false, checked: null, children: [p], position: { start: itemStart, end: p.position!.end } });
+      items.push({ type: 'listItem', spread: false, checked: null, children, position: { start: itemStart, end: children[children.length - 1]!.position!.end } });
     }
     const firstItem = items[0]!;
     const last = items[items.length - 1]!;
     return {
-      node: { type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: firstItem.position!.start, end: last.position!.end } },
+      node: { type: 'list', ordered, start: ordered ? Number.parseInt(marker, 10) : null, spread: false, children: items, position: { start: firstItem.position!.start, end: last.position!.end } },
       next: at,
     };
+  }
+
+  /** Line `at` as a list item whose marker is at column `indent` exactly (0-based), if it is one. */
+  function itemAt(at: number, indent: number): RegExpExecArray | undefined {
+    const l = lines[at]!;
+    const m = l.startsWith(' '.repeat(indent)) ? ITEM.exec(l.slice(indent)) : null;
+    return m && m[1] === '' ? m : undefined;
   }
 }

@@ -62,6 +62,9 @@ const text = fc.oneof(
     '* a\n\n* b', '* a\n- b', '- a\n  - nested', '* a\n  * nested', '* a\n    code', 'Para:', 'Para line', '  para', '* a\n  `b` c', '* a\n  [x](/a) b',
     '**The body\nhere describes it.**', '**a\nb**', '**a.**', '**a.**b', '**a\n b**', '**a \nb**', '**a\n- b**', '*one\ntwo*', '*a,\nb.*', '**e.g. x**', '**www.x.org**', '**a\n\nb**',
     '1 through 11', '12 rooms', '1.5 times', '1) a', '10. a', '1.', '3x', '2', 'a\n1 b', 'a\n1. b', 'a\n2. b', '* 1 a',
+    // Ordered and nested lists, numbers in later lines, `#` in text, parentheses in strong text, anchors as targets.
+    '1. a\n   1. b', '1. a\n   - b', '- a\n  1. b', '- a\n  - b\n    more', '1. a\n   2. b', '1. a\n    1. b', '2. a\n3. b', '1) a', 'x\n8448. y', 'x\n8448.', 'x\n1) y', '01. a',
+    '* **Term (T)**: a', '**(a)**', '**a (b)**c', '*a (b)*.', '[](#a) b', '[](#) b', 'x [](#a-b.c)', 'a # b {#x}', 'a #', '#a', 'C# and F#',
     'see [Client /sync\nresponse](/a#b).', '[a\nb](https://x.org)', '[a\n b](https://x.org)', '[a \nb](https://x.org)', '[a\n]', '[`a\nb`](https://x.org)', 'a `b\nc` d',
     'text', '',
   ), { maxLength: 5 }).map((ls) => ls.join('\n')),
@@ -168,14 +171,16 @@ describe('plainFragment', () => {
 
   it('builds text and inline code itself', () => {
     for (const t of ['see `x`', '`room_id` is `m.room.create`.', 'The `a` and\n`b` fields\nof `c`', 'Use `@alice:example.org` or `*`.', 'A\n\n`x` y', '*a*', 'a `<b>` c', 'The *auth chain* of\n*x* and `<a>:<b>`', 'then [](rpc:sendJoinV2).\nNext', 'the `mxc://` URI', '**Required** if', '**Note:**\nSee [Signing JSON](https://spec.matrix.org/v1.19/appendices/#signing-json).', 'the [`GET /x`](https://x.org/#get) call', 'The auth_events and prev_events fields',
-      "The user\\'s key", '"email" is used.', '{{% boxes/note %}}', '- a', '* a\n* b', 'Servers MAY:\n  - Include the\n    `x` pairs.\n  - Deny\n\nThen', '**The body\nhere describes it.**', 'see [Client /sync\nresponse](/a#b).']) {
+      "The user\\'s key", '"email" is used.', '{{% boxes/note %}}', '- a', '* a\n* b', 'Servers MAY:\n  - Include the\n    `x` pairs.\n  - Deny\n\nThen', '**The body\nhere describes it.**', 'see [Client /sync\nresponse](/a#b).',
+      '1. a', '1. a\n2. b', '1) a\n2) b', '7. a\n8. b', 'x\n1. a', '1. **Step.** Then\n   `x` more', '10. a\n    b', '[](rpc:a) x', '[](rpc:a)', 'Title {#anchor .unnumbered}', 'a # b', 'a #', '- a\n  - b', '1. a\n   1. b\n   2. c\n2. d', 'a\n8448. b', '* **Persistent Data Unit (PDU)**: a', 'see [](#anchor).', 'x\n2. a', '1. a\n   2. b', '8448. a']) {
       expect(plainFragment(t), JSON.stringify(t)).toEqual(parse(t));
     }
   });
 
   it('leaves syntax to the parser', () => {
-    for (const t of ['a*b*', '*a*b', '**a**b', '*a *', '[a](https://x.org/a&amp;b)', '[a](https://x.org "t")', '[x](//host/a)', '[x](a/b)', 'x[a](https://x.org)', '[^1](https://x.org)', '_a_', 'a _b', 'a__b', 'x `a`_b', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', '1. a', ' a', 'a ', 'a\n  b', 'a\tb', '',
-      '* a\n\n* b', '* a\nlazy', '+ a', '1. a', '- a\n  - b', '* [ ] t', '* a\n- b', '- a\n\n  b', '**a\n- b**', '*  a', '* a\n   b', 'a\\\nb']) {
+    for (const t of ['a*b*', '*a*b', '**a**b', '*a *', '[a](https://x.org/a&amp;b)', '[a](https://x.org "t")', '[x](//host/a)', '[x](a/b)', 'x[a](https://x.org)', '[^1](https://x.org)', '_a_', 'a _b', 'a__b', 'x `a`_b', 'x [](rpc:a b)', 'x[](rpc:a)', 'a_b_', 'see ``x``', 'see ` x`', 'see `x', '```js', 'a `x` _y_', '[a](b)', 'a <b>', 'a &amp; b', 'a\\', 'a | b', '# h', 'a@b.c', '![i](x)', 'www.x.org', 'http://x', ' a', 'a ', 'a\n  b', 'a\tb', '',
+      '* a\n\n* b', '* a\nlazy', '+ a', '* [ ] t', '* a\n- b', '- a\n\n  b', '**a\n- b**', '*  a', '* a\n   b', 'a\\\nb',
+      '1. a\n2) b', '1. a\n- b', '1. a\n  b', '1. a\n    b', '1.  a', '1234567890. a', '1. a\n  - b', '- a\n   - b', '- a\n\n  - b']) {
       expect(plainFragment(t), JSON.stringify(t)).toBeUndefined();
     }
   });

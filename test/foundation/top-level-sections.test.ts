@@ -16,7 +16,8 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { describe, expect, it } from 'vitest';
-import { gfmParser, MarkdownPieceMemo } from '../../src/parse/gfm.js';
+import { gfmParser, MarkdownPieceMemo, type GfmParserOptions } from '../../src/parse/gfm.js';
+import { plainDocument } from '../../src/parse/plain-document.js';
 import { MIN_PIECE_CHARS, sectionCuts } from '../../src/parse/top-level-sections.js';
 import { scaleSpec } from '../../scripts/bench/scale-spec.js';
 import { SPEC } from '../helpers/cli.js';
@@ -133,10 +134,11 @@ describe('parsing in pieces gives the tree of parsing whole', () => {
   // Documents are parsed with front matter and directives; descriptions (drafts, the importer) with GFM alone, where
   // `:::` and `---` blocks are plain text that the scan still treats as containers and front matter.
   it.each([
-    ['with front matter and directives (documents)', PLUGINS],
-    ['with GFM alone (descriptions)', []],
-  ] as [string, PluggableList][])('random documents of tricky lines, cut as finely as possible, %s', (_what, plugins) => {
-    const ours = gfmParser(plugins, { minPieceChars: 1 });
+    ['with front matter and directives (documents)', PLUGINS, undefined],
+    ['with front matter and directives, pieces built without micromark where they can be (as documents are read)', PLUGINS, plainDocument],
+    ['with GFM alone (descriptions)', [], undefined],
+  ] as [string, PluggableList, GfmParserOptions['plainPiece']][])('random documents of tricky lines, cut as finely as possible, %s', (_what, plugins, plainPiece) => {
+    const ours = gfmParser(plugins, { minPieceChars: 1, plainPiece });
     const theirs = unified().use(remarkParse).use(remarkGfm).use(plugins);
     const line = fc.constantFrom(...LINES);
     const doc = fc.record({
