@@ -35,7 +35,7 @@
  * misses (test/foundation/plain-document.test.ts).
  */
 import type { Code, Heading, Root, RootContent, Table, TableCell, TableRow, Yaml } from 'mdast';
-import { plainBlocks, plainInline, type PlainSyntax } from './plain-fragment.js';
+import { linesOf, plainBlocks, plainInline, type PlainSyntax } from './plain-fragment.js';
 
 const SYNTAX: PlainSyntax = { textDirectives: true };
 const HEADING = /^(#{1,6}) (.*)$/;
@@ -88,20 +88,15 @@ function startsBlock(line: string): boolean {
 /** The tree remark gives a document piece written only in the shapes above; undefined otherwise. */
 export function plainDocument(text: string): Root | undefined {
   if (text === '' || text.includes('\r') || text.includes('\t')) return undefined;
-  const lines = text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const l of lines) {
-    starts.push(offset);
-    offset += l.length + 1;
-  }
+  const { lines, starts } = linesOf(text);
   const n = lines.length;
   const at = (i: number, column: number): Point => ({ line: i + 1, column, offset: starts[i]! + column - 1 });
   const lineStart = (i: number): Point => at(i, 1);
   const lineEnd = (i: number): Point => at(i, lines[i]!.length + 1);
 
   const children: RootContent[] = [];
-  let i = 0;
+  /** The first line after the front matter. */
+  let body = 0;
   if (lines[0] === '---') {
     let close = 1;
     while (close < n && lines[close] !== '---') {
@@ -112,9 +107,9 @@ export function plainDocument(text: string): Root | undefined {
     if (close >= n) return undefined;
     const yaml: Yaml = { type: 'yaml', value: lines.slice(1, close).join('\n'), position: { start: lineStart(0), end: lineEnd(close) } };
     children.push(yaml);
-    i = close + 1;
+    body = close + 1;
   }
-  const flow = readFlow(i, false);
+  const flow = readFlow(body, false);
   if (!flow) return undefined;
   children.push(...flow.nodes);
   if (!children.length) return undefined;

@@ -261,7 +261,8 @@ export function plainInline(line: number, start: number, indent: number, content
   return paragraph([{ number: line, start, indent, content }], syntax)?.children;
 }
 
-export function plainFragment(text: string): RootContent[] | undefined {
+/** A text's lines (split at line feeds) and the offset where each starts. */
+export function linesOf(text: string): { lines: string[]; starts: number[] } {
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;
@@ -269,6 +270,11 @@ export function plainFragment(text: string): RootContent[] | undefined {
     starts.push(offset);
     offset += l.length + 1;
   }
+  return { lines, starts };
+}
+
+export function plainFragment(text: string): RootContent[] | undefined {
+  const { lines, starts } = linesOf(text);
   return plainBlocks(lines, starts, 0, lines.length, {});
 }
 
